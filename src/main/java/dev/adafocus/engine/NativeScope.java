@@ -1,0 +1,37 @@
+package dev.adafocus.engine;
+
+import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.javacpp.PointerScope;
+
+/**
+ * A lifetime for native temporaries: every tensor created while the scope is open is freed when it closes,
+ * except those explicitly kept. Wrap each training step and each inference batch in one.
+ */
+public final class NativeScope implements AutoCloseable {
+  private final PointerScope scope;
+
+  private NativeScope() {
+    Engine.init();
+    this.scope = new PointerScope();
+  }
+
+  /** Opens a new innermost scope on the current thread. */
+  public static NativeScope open() {
+    return new NativeScope();
+  }
+
+  /** Lets {@code p} outlive this scope (it becomes owned by the enclosing scope, or by the caller if none). */
+  public <P extends Pointer> P keep(P p) {
+    scope.detach(p);
+    PointerScope outer = PointerScope.getInnerScope();
+    if (outer != null && outer != scope) {
+      outer.attach(p);
+    }
+    return p;
+  }
+
+  @Override
+  public void close() {
+    scope.close();
+  }
+}

@@ -1,0 +1,2 @@
+/** Weight and tensor file formats: safetensors, PyTorch checkpoints. */
+package dev.adafocus.io;

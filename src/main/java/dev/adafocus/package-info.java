@@ -1,0 +1,2 @@
+/** adafocus-java: spatially adaptive video recognition (AdaFocus V2 and family) on the JVM. */
+package dev.adafocus;

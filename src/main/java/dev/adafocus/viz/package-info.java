@@ -1,0 +1,2 @@
+/** Pictures for people: plots, patch overlays, animations. */
+package dev.adafocus.viz;
