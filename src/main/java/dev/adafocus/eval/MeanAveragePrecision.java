@@ -1,8 +1,6 @@
 package dev.adafocus.eval;
 
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.stream.IntStream;
 
 /**
  * Multi-label mean average precision in percent, with the official {@code cal_map} semantics (dossier §4.4).
@@ -10,8 +8,9 @@ import java.util.stream.IntStream;
  * <ol>
  *   <li>Each video's scores are turned into probabilities by a softmax over its classes (computed in double).
  *   <li>The ground truth is multi-hot over all label slots of a video; slot value -1 means empty.
- *   <li>For each class, videos are sorted by that class's probability, descending (equal probabilities keep the
- *       video order); AP = (sum of precision@i at the positive positions) / max(#positives, 1).
+ *   <li>For each class, videos are sorted by that class's probability rounded to float32 (the official precision),
+ *       descending, equal probabilities keeping the video order; AP = (sum of precision@i at the positive positions)
+ *       / max(#positives, 1).
  *   <li>mAP = mean of AP over all classes, classes without positives counting 0, times 100.
  * </ol>
  *
@@ -43,7 +42,7 @@ public final class MeanAveragePrecision {
       throw new IllegalArgumentException(scores.length + " score rows but " + labels.length + " label rows");
     }
     int n = scores.length;
-    double[][] probs = new double[n][];
+    float[][] probs = new float[n][];
     boolean[][] truth = new boolean[n][numClasses];
     for (int i = 0; i < n; i++) {
       if (scores[i].length != numClasses) {
@@ -60,14 +59,16 @@ public final class MeanAveragePrecision {
       }
     }
     double[] ap = new double[numClasses];
+    long[] keys = new long[n];
     for (int c = 0; c < numClasses; c++) {
-      final int cls = c;
-      Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
-      Arrays.sort(order, Comparator.comparingDouble((Integer i) -> probs[i][cls]).reversed());
+      for (int i = 0; i < n; i++) {
+        keys[i] = descendingKey(probs[i][c], i);
+      }
+      Arrays.sort(keys);
       int positives = 0;
       double precisionSum = 0;
       for (int rank = 0; rank < n; rank++) {
-        if (truth[order[rank]][c]) {
+        if (truth[(int) keys[rank]][c]) {
           positives++;
           precisionSum += (double) positives / (rank + 1);
         }
@@ -77,19 +78,28 @@ public final class MeanAveragePrecision {
     return ap;
   }
 
-  private static double[] softmax(float[] row) {
+  /**
+   * A sort key whose ascending order is probability descending, then video index ascending. The bits of a
+   * non-negative float grow with its value, so they are flipped into the high word; the index fills the low word.
+   */
+  private static long descendingKey(float probability, int video) {
+    return ((long) (Integer.MAX_VALUE - Float.floatToIntBits(probability)) << 32) | video;
+  }
+
+  private static float[] softmax(float[] row) {
     double max = Double.NEGATIVE_INFINITY;
     for (float v : row) {
       max = Math.max(max, v);
     }
-    double[] p = new double[row.length];
+    double[] e = new double[row.length];
     double sum = 0;
     for (int j = 0; j < row.length; j++) {
-      p[j] = Math.exp(row[j] - max);
-      sum += p[j];
+      e[j] = Math.exp(row[j] - max);
+      sum += e[j];
     }
+    float[] p = new float[row.length];
     for (int j = 0; j < row.length; j++) {
-      p[j] /= sum;
+      p[j] = (float) (e[j] / sum);
     }
     return p;
   }

@@ -47,6 +47,14 @@ class MeanAveragePrecisionTest {
   }
 
   @Test
+  void equalProbabilitiesKeepTheVideoOrder() {
+    // Both videos score 1/2 for class 0; video 0 stays first, so the positive video 1 sits at rank 2: AP 1/2.
+    float[][] scores = {{0f, 0f}, {0f, 0f}};
+    int[][] labels = {{-1}, {0}};
+    assertArrayEquals(new double[] {50, 0}, MeanAveragePrecision.perClass(scores, labels, 2), 1e-9);
+  }
+
+  @Test
   void rejectsLabelsOutsideTheClassRange() {
     assertThrows(IllegalArgumentException.class,
         () -> MeanAveragePrecision.compute(SCORES, new int[][] {{0}, {4}, {1}}, 4));
