@@ -56,15 +56,16 @@ public record SweepCurve(List<OperatingPoint> points, Score staticModel) {
     byCost.sort(Comparator.comparingDouble(p -> p.score().gflops()));
     double[] x = byCost.stream().mapToDouble(p -> p.score().gflops()).toArray();
     double[] y = byCost.stream().mapToDouble(p -> metric.of(p.score())).toArray();
+    // series drawn later lie underneath, so the single points come first and stay visible on the curve
     List<Plots.Series> series = new ArrayList<>();
-    series.add(new Plots.Series("conditional exit (q = " + points.get(0).q() + " .. "
-        + points.get(points.size() - 1).q() + ")", x, y, true));
-    series.add(new Plots.Series("static model (all steps)", new double[] {staticModel.gflops()},
-        new double[] {metric.of(staticModel)}, false));
     if (chosen != null) {
       series.add(new Plots.Series("chosen (q = " + chosen.q() + ")", new double[] {chosen.score().gflops()},
           new double[] {metric.of(chosen.score())}, false));
     }
+    series.add(new Plots.Series("static model (all steps)", new double[] {staticModel.gflops()},
+        new double[] {metric.of(staticModel)}, false));
+    series.add(new Plots.Series("conditional exit (q = " + points.get(0).q() + " .. "
+        + points.get(points.size() - 1).q() + ")", x, y, true));
     Plots.writeXY(png, "Conditional exit: " + metric.label() + " vs GFLOPs", "GFLOPs per video", metric.label(),
         series, 900, 600);
   }

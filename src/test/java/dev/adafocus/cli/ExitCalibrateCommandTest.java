@@ -119,6 +119,8 @@ class ExitCalibrateCommandTest {
 
   @Test
   void usageErrorsGiveExitCode2() {
+    assertEquals(2, run("exit"));
+    assertTrue(err.toString().contains("calibrate"), err.toString());
     assertEquals(2, run("exit", "calibrate", "--train-logits", train.toString(), "--val-logits", val.toString(),
         "--gflops-per-frame", "1", "--metric", "top5", "--out", dir.toString()));
     assertTrue(err.toString().contains("unknown metric 'top5'"), err.toString());
