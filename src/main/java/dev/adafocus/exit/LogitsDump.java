@@ -5,6 +5,7 @@ import dev.adafocus.engine.DType;
 import dev.adafocus.engine.HostTensor;
 import dev.adafocus.io.Safetensors;
 import java.io.IOException;
+import java.nio.FloatBuffer;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -137,11 +138,11 @@ public record LogitsDump(float[][][] logits, int[][] labels, long[] videoIndex) 
     int n = (int) ls[0];
     int t = (int) ls[1];
     int c = (int) ls[2];
-    float[] flat = logits.toFloats();
+    FloatBuffer flat = logits.data().asFloatBuffer();
     float[][][] l = new float[n][t][c];
     for (int i = 0; i < n; i++) {
       for (int k = 0; k < t; k++) {
-        System.arraycopy(flat, (i * t + k) * c, l[i][k], 0, c);
+        flat.get(l[i][k]);
       }
     }
     long[] flatLabels = labels.toLongs();
