@@ -17,6 +17,7 @@ public final class BatchNorm extends Layer {
   private final Tensor runningMean;
   private final Tensor runningVar;
   private final Tensor numBatchesTracked;
+  private boolean folded;
 
   public BatchNorm(long channels) {
     weight = param("weight", Init.constant(1, channels));
@@ -42,8 +43,28 @@ public final class BatchNorm extends Layer {
     return runningVar;
   }
 
+  /** Epsilon added to the running variance (PyTorch's default). */
+  public static final double EPS = 1e-5;
+
+  /** Whether this layer has been folded into the preceding convolution or linear layer (inference only). */
+  public boolean isFolded() {
+    return folded;
+  }
+
+  /** Marks the layer folded: from now on it passes its input through and refuses to run in training mode. */
+  void markFolded() {
+    folded = true;
+  }
+
   @Override
   public Tensor forward(Tensor x) {
+    if (folded) {
+      if (is_training()) {
+        throw new IllegalStateException("BatchNorm was folded into the preceding layer for inference; "
+            + "build a fresh model to train");
+      }
+      return x;
+    }
     // the official GFLOPs count each BN as one multiply-accumulate per channel and sample (torchsummaryX convention)
     FlopCounter.record(x.size(0) * x.size(1));
     boolean training = is_training();
@@ -53,6 +74,6 @@ public final class BatchNorm extends Layer {
       }
     }
     return torch.batch_norm(x, new TensorOptional(weight), new TensorOptional(bias), new TensorOptional(runningMean),
-        new TensorOptional(runningVar), training, 0.1, 1e-5, true);
+        new TensorOptional(runningVar), training, 0.1, EPS, true);
   }
 }

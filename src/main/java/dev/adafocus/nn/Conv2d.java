@@ -9,6 +9,7 @@ import org.bytedeco.pytorch.global.torch;
 public final class Conv2d extends Layer {
   private final Tensor weight;
   private final Tensor bias;
+  private Tensor foldedBias;
   private final long inChannels;
   private final long outChannels;
   private final long kernel;
@@ -44,9 +45,26 @@ public final class Conv2d extends Layer {
     return kernel;
   }
 
+  /** The bias parameter, or null when the convolution has none. */
+  Tensor biasOrNull() {
+    return bias;
+  }
+
+  /**
+   * Adds {@code shift} (per output channel) inside the convolution from now on: the bias of a following BatchNorm
+   * folded into this layer ({@link BatchNormFolding}); only for a convolution without a bias of its own.
+   */
+  void addFoldedBias(Tensor shift) {
+    if (bias != null) {
+      throw new IllegalStateException("convolution already has a bias; fold into it instead");
+    }
+    foldedBias = shift;
+  }
+
   @Override
   public Tensor forward(Tensor x) {
-    Tensor y = torch.conv2d(x, weight, bias == null ? new TensorOptional() : new TensorOptional(bias),
+    Tensor b = bias != null ? bias : foldedBias;
+    Tensor y = torch.conv2d(x, weight, b == null ? new TensorOptional() : new TensorOptional(b),
         new long[] {stride, stride}, new long[] {padding, padding}, new long[] {1, 1}, groups);
     // thop: output elements x (in/groups x k x k) multiply-accumulates; bias adds are not counted
     FlopCounter.record(y.numel() * (inChannels / groups) * kernel * kernel);

@@ -1,6 +1,7 @@
 package dev.adafocus.nn;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Tensor;
@@ -30,5 +31,10 @@ public abstract class Net extends Module {
   /** Registers a buffer (running statistics, counters) and returns an owned handle to it. */
   protected Tensor buffer(String name, Tensor value) {
     return new Tensor(register_buffer(name, value));
+  }
+
+  /** The registered children in registration order (for whole-model transforms such as {@link BatchNormFolding}). */
+  List<Module> registeredChildren() {
+    return Collections.unmodifiableList(children);
   }
 }
