@@ -1,0 +1,30 @@
+package dev.adafocus.bench;
+
+import dev.adafocus.engine.Engine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where a benchmark ran: CPU model, cores visible to the JVM, libtorch intra-op threads and the oneDNN ISA cap.
+ *
+ * @param cpu the CPU model name from /proc/cpuinfo ("unknown" elsewhere)
+ * @param cores processors available to the JVM
+ * @param threads libtorch intra-op threads
+ * @param onednnIsa value of ONEDNN_MAX_CPU_ISA ("default" when unset)
+ */
+public record BenchEnvironment(String cpu, int cores, int threads, String onednnIsa) {
+  /** The current process's environment. */
+  public static BenchEnvironment current() {
+    return new BenchEnvironment(cpuModel(), Runtime.getRuntime().availableProcessors(), Engine.threads(), Engine.onednnIsa());
+  }
+
+  private static String cpuModel() {
+    try {
+      return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+          .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown");
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+}

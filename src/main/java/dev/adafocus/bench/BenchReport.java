@@ -1,0 +1,148 @@
+package dev.adafocus.bench;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.adafocus.models.adafocus.AdaFocusConfig;
+import java.io.PrintWriter;
+import java.util.List;
+
+/**
+ * Results of a {@link Benchmark} run. Speed-ups are against the first model (the focus backbone on all whole frames,
+ * the paper's ResNet-50 baseline at the official size), taken per interleaved repeat and then summarised, so that a
+ * load change on the machine affects both sides of each ratio alike.
+ *
+ * @param inferenceMemory resident memory over batch-1 inference iterations of the first AdaFocusV2 variant, or null
+ * @param training the training-step measurement, or null
+ */
+public record BenchReport(BenchPlan plan, BenchEnvironment environment, List<InferenceBench.SubjectTimings> timings,
+    MemoryTrace inferenceMemory, TrainingStepBench.Result training) {
+
+  /** The reference model's timings (the first model). */
+  public InferenceBench.SubjectTimings reference() {
+    return timings.get(0);
+  }
+
+  /** Per-repeat speed-up of {@code s} over the reference at batch size {@code batch}: reference time / own time. */
+  public Samples speedup(InferenceBench.SubjectTimings s, int batch) {
+    double[] ref = reference().byBatch().get(batch).values();
+    double[] own = s.byBatch().get(batch).values();
+    double[] ratio = new double[own.length];
+    for (int r = 0; r < own.length; r++) {
+      ratio[r] = ref[r] / own[r];
+    }
+    return new Samples(ratio);
+  }
+
+  /** How many times fewer FLOPs than the reference {@code s} needs. */
+  public double flopsRatio(InferenceBench.SubjectTimings s) {
+    return reference().subject().gflopsPerVideo() / s.subject().gflopsPerVideo();
+  }
+
+  /** Prints the human-readable tables. */
+  public void print(PrintWriter out) {
+    AdaFocusConfig c = plan.model();
+    BenchEnvironment e = environment;
+    out.printf("machine: %s, %d cores visible, %d libtorch threads, ONEDNN_MAX_CPU_ISA=%s%n", e.cpu(), e.cores(), e.threads(), e.onednnIsa());
+    out.printf("videos: T=%d frames of %dx%d, %d classes; %d warm-up + %d timed calls per model and batch, interleaved; "
+        + "inference: BatchNorm folded + InferenceMode unless marked [plain]%n", c.frames(), c.inputSize(), c.inputSize(),
+        c.numClasses(), plan.warmup(), plan.repeats());
+    out.printf("%-52s %9s %5s %10s %21s %9s %8s %17s %9s%n", "model", "GFLOPs/v", "batch", "ms/video", "ms/call [min, max]",
+        "videos/s", "speed-up", "[min, max]", "/ FLOPs x");
+    for (InferenceBench.SubjectTimings s : timings) {
+      for (int batch : plan.batchSizes()) {
+        Samples t = s.byBatch().get(batch);
+        Samples up = speedup(s, batch);
+        out.printf("%-52s %9.4g %5d %10.1f %21s %9.2f %8.2f %17s %9.2f%n", s.subject().name(), s.subject().gflopsPerVideo(), batch,
+            t.median() / batch, String.format("%.0f [%.0f, %.0f]", t.median(), t.min(), t.max()), 1000.0 * batch / t.median(),
+            up.median(), String.format("[%.2f, %.2f]", up.min(), up.max()), up.median() / flopsRatio(s));
+      }
+    }
+    out.printf("(speed-up: %s time / model time, median of the per-repeat ratios; '/ FLOPs x': speed-up divided by the "
+        + "FLOPs ratio, 1.0 = time saved in proportion to compute saved)%n", reference().subject().name());
+    if (inferenceMemory != null) {
+      out.printf("inference memory: resident %s after iteration 1, %s after iteration %d; second-half growth %.1f KiB/iteration%n",
+          mib(inferenceMemory.first()), mib(inferenceMemory.last()), inferenceMemory.iterations(),
+          inferenceMemory.growthPerIterationSecondHalf() / 1024);
+    }
+    if (training != null) {
+      Samples t = training.stepMillis();
+      out.printf("training step (batch %d, forward both branches + backward + SGD): median %.0f ms [%.0f, %.0f] over %d steps; "
+          + "resident %s after step 1, %s after step %d%n", training.batch(), t.median(), t.min(), t.max(), t.values().length,
+          mib(training.memory().first()), mib(training.memory().last()), training.memory().iterations());
+    }
+  }
+
+  /** The whole report as one JSON object. */
+  public JsonObject toJson() {
+    JsonObject o = new JsonObject();
+    JsonObject env = new JsonObject();
+    env.addProperty("cpu", environment.cpu());
+    env.addProperty("cores", environment.cores());
+    env.addProperty("threads", environment.threads());
+    env.addProperty("onednn_max_cpu_isa", environment.onednnIsa());
+    o.add("environment", env);
+    AdaFocusConfig c = plan.model();
+    JsonObject cfg = new JsonObject();
+    cfg.addProperty("frames", c.frames());
+    cfg.addProperty("input_size", c.inputSize());
+    cfg.addProperty("num_classes", c.numClasses());
+    cfg.addProperty("warmup", plan.warmup());
+    cfg.addProperty("repeats", plan.repeats());
+    o.add("config", cfg);
+    o.addProperty("reference", reference().subject().name());
+    JsonArray models = new JsonArray();
+    for (InferenceBench.SubjectTimings s : timings) {
+      JsonObject m = new JsonObject();
+      m.addProperty("name", s.subject().name());
+      m.addProperty("optimisation", s.subject().optimisation().label());
+      m.addProperty("gflops_per_video", s.subject().gflopsPerVideo());
+      m.addProperty("flops_ratio", flopsRatio(s));
+      JsonArray batches = new JsonArray();
+      for (int batch : plan.batchSizes()) {
+        Samples t = s.byBatch().get(batch);
+        Samples up = speedup(s, batch);
+        JsonObject b = new JsonObject();
+        b.addProperty("batch", batch);
+        b.addProperty("ms_per_call_median", t.median());
+        b.addProperty("ms_per_call_min", t.min());
+        b.addProperty("ms_per_call_max", t.max());
+        b.addProperty("ms_per_video", t.median() / batch);
+        b.addProperty("videos_per_s", 1000.0 * batch / t.median());
+        b.addProperty("speedup_median", up.median());
+        b.addProperty("speedup_min", up.min());
+        b.addProperty("speedup_max", up.max());
+        b.addProperty("speedup_over_flops_ratio", up.median() / flopsRatio(s));
+        batches.add(b);
+      }
+      m.add("batches", batches);
+      models.add(m);
+    }
+    o.add("models", models);
+    if (inferenceMemory != null) {
+      o.add("inference_memory", memoryJson(inferenceMemory));
+    }
+    if (training != null) {
+      JsonObject t = new JsonObject();
+      t.addProperty("batch", training.batch());
+      t.addProperty("step_ms_median", training.stepMillis().median());
+      t.addProperty("step_ms_min", training.stepMillis().min());
+      t.addProperty("step_ms_max", training.stepMillis().max());
+      t.add("memory", memoryJson(training.memory()));
+      o.add("training_step", t);
+    }
+    return o;
+  }
+
+  private static JsonObject memoryJson(MemoryTrace m) {
+    JsonObject o = new JsonObject();
+    o.addProperty("iterations", m.iterations());
+    o.addProperty("resident_bytes_first", m.first());
+    o.addProperty("resident_bytes_last", m.last());
+    o.addProperty("growth_bytes_per_iteration_second_half", m.growthPerIterationSecondHalf());
+    return o;
+  }
+
+  private static String mib(long bytes) {
+    return String.format("%.0f MiB", bytes / (1024.0 * 1024.0));
+  }
+}

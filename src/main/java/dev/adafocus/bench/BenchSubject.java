@@ -1,0 +1,71 @@
+package dev.adafocus.bench;
+
+import dev.adafocus.flops.ModelFlops;
+import dev.adafocus.models.adafocus.AdaFocusConfig;
+import dev.adafocus.models.adafocus.AdaFocusV2;
+import dev.adafocus.models.backbones.BackboneSpec;
+import dev.adafocus.nn.BatchNormFolding;
+import dev.adafocus.nn.Net;
+import java.util.function.Consumer;
+import org.bytedeco.pytorch.Tensor;
+
+/** One model under measurement: its name, cost per video, and an eval-mode forward on a video batch [B, T·3, S, S]. */
+public final class BenchSubject implements AutoCloseable {
+  private final String name;
+  private final double gflopsPerVideo;
+  private final Optimisation optimisation;
+  private final Net model;
+  private final Consumer<Tensor> forward;
+
+  private BenchSubject(String name, double gflopsPerVideo, Optimisation optimisation, Net model, Consumer<Tensor> forward) {
+    this.name = name;
+    this.gflopsPerVideo = gflopsPerVideo;
+    this.optimisation = optimisation;
+    this.model = model;
+    this.forward = forward;
+    model.eval();
+    if (optimisation.foldBatchNorm()) {
+      BatchNormFolding.fold(model);
+    }
+  }
+
+  /** AdaFocusV2 with the learned policy (random weights: speed does not depend on them). */
+  public static BenchSubject adaFocus(AdaFocusConfig config, Optimisation optimisation) {
+    double gflops = ModelFlops.measure(config).gflopsPerVideo();
+    AdaFocusV2 m = new AdaFocusV2(config);
+    String name = "AdaFocusV2 " + config.glance().arch() + "@" + config.glanceInput() + "+" + config.focus().arch() + " P="
+        + config.patchSize() + (optimisation.equals(Optimisation.FAST) ? "" : " [" + optimisation.label() + "]");
+    return new BenchSubject(name, gflops, optimisation, m, m::forward);
+  }
+
+  /** A full-frame baseline: {@code spec} on all T whole frames of the configuration's size. */
+  public static BenchSubject baseline(BackboneSpec spec, AdaFocusConfig config, Optimisation optimisation) {
+    FrameBaseline m = new FrameBaseline(spec, config.numClasses(), config.frames(), config.inputSize());
+    double gflops = m.gflopsPerVideo();
+    String name = spec.arch() + (spec.width() == 1 ? "" : "x" + spec.width()) + "@" + config.inputSize() + " full frames"
+        + (optimisation.equals(Optimisation.FAST) ? "" : " [" + optimisation.label() + "]");
+    return new BenchSubject(name, gflops, optimisation, m, m::forward);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public double gflopsPerVideo() {
+    return gflopsPerVideo;
+  }
+
+  public Optimisation optimisation() {
+    return optimisation;
+  }
+
+  /** Runs one forward on {@code video}; the caller holds the gradient guard and the native scope. */
+  public void run(Tensor video) {
+    forward.accept(video);
+  }
+
+  @Override
+  public void close() {
+    model.close();
+  }
+}

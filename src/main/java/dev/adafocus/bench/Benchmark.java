@@ -1,0 +1,56 @@
+package dev.adafocus.bench;
+
+import dev.adafocus.engine.Engine;
+import dev.adafocus.models.adafocus.AdaFocusConfig;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs a {@link BenchPlan}: the interleaved inference timings, then the training step and the memory trace. */
+public final class Benchmark {
+  private Benchmark() {}
+
+  /** Measures everything the plan asks for; {@code progress} receives one line per phase. */
+  public static BenchReport run(BenchPlan plan, java.util.function.Consumer<String> progress) {
+    Engine.init();
+    AdaFocusConfig base = plan.model();
+    List<BenchSubject> subjects = new ArrayList<>();
+    try {
+      progress.accept("building models");
+      // the reference (the paper's main baseline: the heavy network on every whole frame) comes first
+      subjects.add(BenchSubject.baseline(base.focus(), base, Optimisation.FAST));
+      subjects.add(BenchSubject.baseline(base.glance(), base, Optimisation.FAST));
+      for (int p : plan.patchSizes()) {
+        subjects.add(BenchSubject.adaFocus(plan.withPatch(p), Optimisation.FAST));
+      }
+      if (plan.alsoUnoptimised()) {
+        subjects.add(BenchSubject.baseline(base.focus(), base, Optimisation.PLAIN));
+        subjects.add(BenchSubject.adaFocus(plan.withPatch(plan.patchSizes().get(0)), Optimisation.PLAIN));
+      }
+      progress.accept("timing " + subjects.size() + " models interleaved, batch sizes " + plan.batchSizes() + ", "
+          + plan.warmup() + " warm-up + " + plan.repeats() + " timed calls each");
+      List<InferenceBench.SubjectTimings> timings = InferenceBench.run(subjects, base.frames(), base.inputSize(),
+          plan.batchSizes(), plan.warmup(), plan.repeats());
+      MemoryTrace inferenceMemory = null;
+      if (plan.memoryIterations() > 0) {
+        progress.accept("memory trace: " + plan.memoryIterations() + " batch-1 inference iterations");
+        inferenceMemory = InferenceBench.memory(subjects.get(2), base.frames(), base.inputSize(), plan.memoryIterations());
+      }
+      closeAll(subjects);
+      TrainingStepBench.Result training = null;
+      if (plan.trainBatch() > 0) {
+        progress.accept("training steps: batch " + plan.trainBatch() + ", 1 warm-up + " + plan.trainIterations() + " timed");
+        training = TrainingStepBench.run(plan.withPatch(plan.patchSizes().get(0)), plan.trainBatch(), 1, plan.trainIterations());
+      }
+      return new BenchReport(plan, BenchEnvironment.current(), timings, inferenceMemory, training);
+    } finally {
+      closeAll(subjects);
+    }
+  }
+
+  private static void closeAll(List<BenchSubject> subjects) {
+    for (BenchSubject s : subjects) {
+      s.close();
+    }
+    subjects.clear();
+  }
+}

@@ -1,0 +1,35 @@
+package dev.adafocus.bench;
+
+import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.pytorch.InferenceMode;
+import org.bytedeco.pytorch.NoGradGuard;
+
+/**
+ * How a model is run for inference.
+ *
+ * @param foldBatchNorm fold every BatchNorm into its convolution before running ({@code nn.BatchNormFolding})
+ * @param inferenceMode run under libtorch's InferenceMode (no autograd bookkeeping at all: no version counters, no
+ *     views tracking) instead of only disabling gradients with NoGradGuard
+ */
+public record Optimisation(boolean foldBatchNorm, boolean inferenceMode) {
+  /** Everything on: what {@code adafocus bench} measures by default. */
+  public static final Optimisation FAST = new Optimisation(true, true);
+  /** The straightforward way: eval mode under NoGradGuard, BatchNorm kept. */
+  public static final Optimisation PLAIN = new Optimisation(false, false);
+
+  /** Enters the gradient mode; close the returned guard on the same thread. */
+  public Pointer enter() {
+    return inferenceMode ? new InferenceMode() : new NoGradGuard();
+  }
+
+  /** Short label for tables. */
+  public String label() {
+    if (equals(FAST)) {
+      return "fast";
+    }
+    if (equals(PLAIN)) {
+      return "plain";
+    }
+    return (foldBatchNorm ? "fold" : "no-fold") + "+" + (inferenceMode ? "inference-mode" : "no-grad");
+  }
+}

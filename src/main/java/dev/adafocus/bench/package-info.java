@@ -1,0 +1,5 @@
+/**
+ * Speed measurement: interleaved latency/throughput of AdaFocusV2 against full-frame baselines, training-step time
+ * and native memory over iterations, with the inference optimisations (BatchNorm folding, inference mode) applied.
+ */
+package dev.adafocus.bench;
