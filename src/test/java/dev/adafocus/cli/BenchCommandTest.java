@@ -1,0 +1,106 @@
+package dev.adafocus.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.adafocus.flops.ModelFlops;
+import dev.adafocus.models.adafocus.AdaFocusConfig;
+import dev.adafocus.models.backbones.BackboneSpec;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+/** {@code adafocus bench} on a tiny model: every measurement present and consistent (no timing assertions). */
+class BenchCommandTest {
+  static final String[] TINY = {"bench", "--num-classes", "5", "--frames", "3", "--input-size", "32", "--glance-width", "0.25",
+      "--focus", "resnet10", "--focus-width", "0.25", "--policy-hidden", "16", "--classifier-hidden", "32", "--threads", "1",
+      "--warmup", "0", "--repeats", "2", "--batch-sizes", "1,2"};
+
+  @Test
+  void reportsEveryModelWithConsistentNumbers() {
+    JsonObject o = run(0, concat(TINY, "--patch-sizes", "16,24", "--train-batch", "2", "--train-steps", "2",
+        "--memory-iterations", "3", "--also-unoptimised", "--json"));
+    JsonArray models = o.getAsJsonArray("models");
+    assertEquals(2 + 2 + 2, models.size(), "two baselines, two patch sizes, two unoptimised rows");
+    JsonObject reference = models.get(0).getAsJsonObject();
+    assertEquals(o.get("reference").getAsString(), reference.get("name").getAsString());
+    assertTrue(reference.get("name").getAsString().startsWith("resnet10"), "the focus backbone is the reference");
+    for (var b : reference.getAsJsonArray("batches")) {
+      assertEquals(1.0, b.getAsJsonObject().get("speedup_median").getAsDouble(), 0.0);
+    }
+    for (int i = 0; i < 2; i++) {
+      int p = i == 0 ? 16 : 24;
+      JsonObject m = models.get(2 + i).getAsJsonObject();
+      assertTrue(m.get("name").getAsString().contains("P=" + p), m.get("name").getAsString());
+      assertEquals(ModelFlops.measure(tiny(p)).gflopsPerVideo(), m.get("gflops_per_video").getAsDouble(), 1e-12);
+      assertEquals(reference.get("gflops_per_video").getAsDouble() / m.get("gflops_per_video").getAsDouble(),
+          m.get("flops_ratio").getAsDouble(), 1e-12);
+    }
+    for (var e : models) {
+      JsonObject m = e.getAsJsonObject();
+      JsonArray batches = m.getAsJsonArray("batches");
+      assertEquals(2, batches.size());
+      for (var be : batches) {
+        JsonObject b = be.getAsJsonObject();
+        int batch = b.get("batch").getAsInt();
+        double call = b.get("ms_per_call_median").getAsDouble();
+        assertTrue(call > 0 && b.get("ms_per_call_min").getAsDouble() <= call && call <= b.get("ms_per_call_max").getAsDouble());
+        assertEquals(call / batch, b.get("ms_per_video").getAsDouble(), 1e-9);
+        assertEquals(1000.0 * batch / call, b.get("videos_per_s").getAsDouble(), 1e-9);
+        assertEquals(b.get("speedup_median").getAsDouble() / m.get("flops_ratio").getAsDouble(),
+            b.get("speedup_over_flops_ratio").getAsDouble(), 1e-9);
+      }
+    }
+    assertEquals("plain", models.get(4).getAsJsonObject().get("optimisation").getAsString());
+    assertEquals("plain", models.get(5).getAsJsonObject().get("optimisation").getAsString());
+    assertEquals(3, o.getAsJsonObject("inference_memory").get("iterations").getAsInt());
+    JsonObject training = o.getAsJsonObject("training_step");
+    assertEquals(2, training.get("batch").getAsInt());
+    assertEquals(1 + 2, training.getAsJsonObject("memory").get("iterations").getAsInt(), "warm-up step + timed steps");
+    assertTrue(training.get("step_ms_median").getAsDouble() > 0);
+    assertEquals(1, o.getAsJsonObject("environment").get("threads").getAsInt());
+  }
+
+  @Test
+  void patchSizesDefaultToTheOfficialOnesScaledToTheInput() {
+    JsonObject o = run(0, concat(TINY, "--batch-sizes", "1", "--train-batch", "0", "--memory-iterations", "0", "--json"));
+    JsonArray models = o.getAsJsonArray("models");
+    // 96, 128, 160 scaled by 32/224 and rounded to multiples of 8
+    String[] expected = {"P=16", "P=16", "P=24"};
+    for (int i = 0; i < 3; i++) {
+      assertTrue(models.get(2 + i).getAsJsonObject().get("name").getAsString().endsWith(expected[i]));
+    }
+    assertTrue(!o.has("training_step") && !o.has("inference_memory"), "skipped parts are absent");
+  }
+
+  @Test
+  void rejectsAPatchLargerThanTheFrame() {
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), concat(TINY, "--patch-sizes", "16,40"));
+    assertEquals(2, code);
+    assertTrue(err.toString().contains("patch sizes must be in [8, input size 32], got 40"), err.toString());
+  }
+
+  private static AdaFocusConfig tiny(int patch) {
+    return new AdaFocusConfig(5, 3, 32, patch, new BackboneSpec("mobilenet_v2", 0.25), 0, new BackboneSpec("resnet10", 0.25),
+        16, 32, 0.2, 0.2);
+  }
+
+  private static JsonObject run(int expectedCode, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+    assertEquals(expectedCode, code, err.toString());
+    String[] lines = out.toString().strip().split("\n");
+    return JsonParser.parseString(lines[lines.length - 1]).getAsJsonObject();
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+}
