@@ -12,11 +12,18 @@ import java.nio.file.Path;
  * @param cores processors available to the JVM
  * @param threads libtorch intra-op threads
  * @param onednnIsa value of ONEDNN_MAX_CPU_ISA ("default" when unset)
+ * @param blasThreads the OpenBLAS thread setting libtorch's matrix products start with: OPENBLAS_NUM_THREADS, else
+ *     OMP_NUM_THREADS, else "all cores" (OpenBLAS's own pool, separate from libtorch's intra-op threads)
  */
-public record BenchEnvironment(String cpu, int cores, int threads, String onednnIsa) {
+public record BenchEnvironment(String cpu, int cores, int threads, String onednnIsa, String blasThreads) {
   /** The current process's environment. */
   public static BenchEnvironment current() {
-    return new BenchEnvironment(cpuModel(), Runtime.getRuntime().availableProcessors(), Engine.threads(), Engine.onednnIsa());
+    String blas = System.getenv("OPENBLAS_NUM_THREADS");
+    if (blas == null) {
+      blas = System.getenv("OMP_NUM_THREADS");
+    }
+    return new BenchEnvironment(cpuModel(), Runtime.getRuntime().availableProcessors(), Engine.threads(), Engine.onednnIsa(),
+        blas == null ? "all cores" : blas);
   }
 
   private static String cpuModel() {

@@ -12,14 +12,14 @@ import java.util.List;
  * @param batchSizes batch sizes (1 gives the per-video latency, larger ones the throughput)
  * @param warmup untimed calls per model and batch size
  * @param repeats timed calls per model and batch size
- * @param alsoUnoptimised also time the first AdaFocusV2 variant and the focus baseline without the inference
- *     optimisations (BatchNorm kept, NoGradGuard instead of InferenceMode)
+ * @param ablation also time the focus baseline without the inference optimisations, and the first AdaFocusV2
+ *     variant without them and with each one turned off alone (BatchNorm folding, channels-last, InferenceMode)
  * @param trainBatch videos per training step (0 = skip the training-step measurement)
  * @param trainIterations timed training steps
  * @param memoryIterations batch-1 inference iterations for the memory trace (0 = skip)
  */
 public record BenchPlan(AdaFocusConfig model, List<Integer> patchSizes, List<Integer> batchSizes, int warmup, int repeats,
-    boolean alsoUnoptimised, int trainBatch, int trainIterations, int memoryIterations) {
+    boolean ablation, int trainBatch, int trainIterations, int memoryIterations) {
   public BenchPlan {
     if (patchSizes.isEmpty() || batchSizes.isEmpty()) {
       throw new IllegalArgumentException("need at least one patch size and one batch size");

@@ -42,9 +42,10 @@ public record BenchReport(BenchPlan plan, BenchEnvironment environment, List<Inf
   public void print(PrintWriter out) {
     AdaFocusConfig c = plan.model();
     BenchEnvironment e = environment;
-    out.printf("machine: %s, %d cores visible, %d libtorch threads, ONEDNN_MAX_CPU_ISA=%s%n", e.cpu(), e.cores(), e.threads(), e.onednnIsa());
+    out.printf("machine: %s, %d cores visible, %d libtorch threads, OpenBLAS threads: %s, ONEDNN_MAX_CPU_ISA=%s%n", e.cpu(),
+        e.cores(), e.threads(), e.blasThreads(), e.onednnIsa());
     out.printf("videos: T=%d frames of %dx%d, %d classes; %d warm-up + %d timed calls per model and batch, interleaved; "
-        + "inference: BatchNorm folded + InferenceMode unless marked [plain]%n", c.frames(), c.inputSize(), c.inputSize(),
+        + "inference: BatchNorm folded, NHWC weights, InferenceMode unless marked [...]%n", c.frames(), c.inputSize(), c.inputSize(),
         c.numClasses(), plan.warmup(), plan.repeats());
     out.printf("%-52s %9s %5s %10s %21s %9s %8s %17s %9s%n", "model", "GFLOPs/v", "batch", "ms/video", "ms/call [min, max]",
         "videos/s", "speed-up", "[min, max]", "/ FLOPs x");
@@ -80,6 +81,7 @@ public record BenchReport(BenchPlan plan, BenchEnvironment environment, List<Inf
     env.addProperty("cores", environment.cores());
     env.addProperty("threads", environment.threads());
     env.addProperty("onednn_max_cpu_isa", environment.onednnIsa());
+    env.addProperty("openblas_threads", environment.blasThreads());
     o.add("environment", env);
     AdaFocusConfig c = plan.model();
     JsonObject cfg = new JsonObject();

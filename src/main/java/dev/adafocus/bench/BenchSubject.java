@@ -5,6 +5,7 @@ import dev.adafocus.models.adafocus.AdaFocusConfig;
 import dev.adafocus.models.adafocus.AdaFocusV2;
 import dev.adafocus.models.backbones.BackboneSpec;
 import dev.adafocus.nn.BatchNormFolding;
+import dev.adafocus.nn.ChannelsLast;
 import dev.adafocus.nn.Net;
 import java.util.function.Consumer;
 import org.bytedeco.pytorch.Tensor;
@@ -26,6 +27,9 @@ public final class BenchSubject implements AutoCloseable {
     model.eval();
     if (optimisation.foldBatchNorm()) {
       BatchNormFolding.fold(model);
+    }
+    if (optimisation.channelsLast()) {
+      ChannelsLast.convert(model);
     }
   }
 

@@ -22,9 +22,13 @@ public final class Benchmark {
       for (int p : plan.patchSizes()) {
         subjects.add(BenchSubject.adaFocus(plan.withPatch(p), Optimisation.FAST));
       }
-      if (plan.alsoUnoptimised()) {
+      if (plan.ablation()) {
+        AdaFocusConfig first = plan.withPatch(plan.patchSizes().get(0));
         subjects.add(BenchSubject.baseline(base.focus(), base, Optimisation.PLAIN));
-        subjects.add(BenchSubject.adaFocus(plan.withPatch(plan.patchSizes().get(0)), Optimisation.PLAIN));
+        subjects.add(BenchSubject.adaFocus(first, Optimisation.PLAIN));
+        subjects.add(BenchSubject.adaFocus(first, new Optimisation(false, true, true)));
+        subjects.add(BenchSubject.adaFocus(first, new Optimisation(true, false, true)));
+        subjects.add(BenchSubject.adaFocus(first, new Optimisation(true, true, false)));
       }
       progress.accept("timing " + subjects.size() + " models interleaved, batch sizes " + plan.batchSizes() + ", "
           + plan.warmup() + " warm-up + " + plan.repeats() + " timed calls each");

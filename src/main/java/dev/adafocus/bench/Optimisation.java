@@ -8,14 +8,15 @@ import org.bytedeco.pytorch.NoGradGuard;
  * How a model is run for inference.
  *
  * @param foldBatchNorm fold every BatchNorm into its convolution before running ({@code nn.BatchNormFolding})
+ * @param channelsLast store convolution weights channels-last ({@code nn.ChannelsLast}), so activations are NHWC
  * @param inferenceMode run under libtorch's InferenceMode (no autograd bookkeeping at all: no version counters, no
  *     views tracking) instead of only disabling gradients with NoGradGuard
  */
-public record Optimisation(boolean foldBatchNorm, boolean inferenceMode) {
+public record Optimisation(boolean foldBatchNorm, boolean channelsLast, boolean inferenceMode) {
   /** Everything on: what {@code adafocus bench} measures by default. */
-  public static final Optimisation FAST = new Optimisation(true, true);
-  /** The straightforward way: eval mode under NoGradGuard, BatchNorm kept. */
-  public static final Optimisation PLAIN = new Optimisation(false, false);
+  public static final Optimisation FAST = new Optimisation(true, true, true);
+  /** The straightforward way: eval mode under NoGradGuard, BatchNorm kept, NCHW weights. */
+  public static final Optimisation PLAIN = new Optimisation(false, false, false);
 
   /** Enters the gradient mode; close the returned guard on the same thread. */
   public Pointer enter() {
@@ -30,6 +31,7 @@ public record Optimisation(boolean foldBatchNorm, boolean inferenceMode) {
     if (equals(PLAIN)) {
       return "plain";
     }
-    return (foldBatchNorm ? "fold" : "no-fold") + "+" + (inferenceMode ? "inference-mode" : "no-grad");
+    return (foldBatchNorm ? "fold" : "no-fold") + "+" + (channelsLast ? "nhwc" : "nchw") + "+"
+        + (inferenceMode ? "inference-mode" : "no-grad");
   }
 }

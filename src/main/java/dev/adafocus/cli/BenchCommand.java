@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
         + "glance backbone on all T whole frames), interleaved in one run: ms/video at batch 1, videos/s at larger "
         + "batches, GFLOPs/video, the speed-up over the focus-backbone baseline and that speed-up divided by the FLOPs "
         + "ratio. Then a training step (forward + backward + update) and resident memory over repeated iterations.",
-        "Weights are random: speed does not depend on them. The oneDNN ISA is read from ONEDNN_MAX_CPU_ISA at start-up."},
+        "Weights are random: speed does not depend on them. The oneDNN ISA is read from ONEDNN_MAX_CPU_ISA and the OpenBLAS thread count from OPENBLAS_NUM_THREADS (or "
+        + "OMP_NUM_THREADS) when the process starts: set them in the environment."},
     footer = {"%nExamples:", "  adafocus bench --repeats 3 --warmup 1 --threads 2",
         "  adafocus bench --frames 8 --input-size 112 --glance-width 0.5 --focus-width 0.5 --patch-sizes 48,64,80 --json"})
 public final class BenchCommand implements Callable<Integer> {
@@ -42,9 +43,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--repeats", description = "Timed calls per model and batch size.")
   int repeats = 5;
 
-  @Option(names = "--also-unoptimised", description = "Also time AdaFocusV2 (first patch size) and the focus baseline "
-      + "without BatchNorm folding and InferenceMode, to show the optimisations' effect.")
-  boolean alsoUnoptimised;
+  @Option(names = "--ablation", description = "Also time the focus baseline without the inference optimisations, and "
+      + "AdaFocusV2 (first patch size) without them and with each one turned off alone (BatchNorm folding, "
+      + "channels-last weights, InferenceMode).")
+  boolean ablation;
 
   @Option(names = "--train-batch", description = "Videos per timed training step (0 = skip).")
   int trainBatch = 2;
@@ -69,7 +71,7 @@ public final class BenchCommand implements Callable<Integer> {
     Engine.setThreads(threads);
     BenchPlan plan;
     try {
-      plan = new BenchPlan(config, patches, batchSizes, warmup, repeats, alsoUnoptimised, trainBatch, trainSteps,
+      plan = new BenchPlan(config, patches, batchSizes, warmup, repeats, ablation, trainBatch, trainSteps,
           memoryIterations);
     } catch (IllegalArgumentException e) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());

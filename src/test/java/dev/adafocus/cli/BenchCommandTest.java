@@ -22,9 +22,9 @@ class BenchCommandTest {
   @Test
   void reportsEveryModelWithConsistentNumbers() {
     JsonObject o = run(0, concat(TINY, "--patch-sizes", "16,24", "--train-batch", "2", "--train-steps", "2",
-        "--memory-iterations", "3", "--also-unoptimised", "--json"));
+        "--memory-iterations", "3", "--ablation", "--json"));
     JsonArray models = o.getAsJsonArray("models");
-    assertEquals(2 + 2 + 2, models.size(), "two baselines, two patch sizes, two unoptimised rows");
+    assertEquals(2 + 2 + 5, models.size(), "two baselines, two patch sizes, five ablation rows");
     JsonObject reference = models.get(0).getAsJsonObject();
     assertEquals(o.get("reference").getAsString(), reference.get("name").getAsString());
     assertTrue(reference.get("name").getAsString().startsWith("resnet10"), "the focus backbone is the reference");
@@ -54,8 +54,10 @@ class BenchCommandTest {
             b.get("speedup_over_flops_ratio").getAsDouble(), 1e-9);
       }
     }
-    assertEquals("plain", models.get(4).getAsJsonObject().get("optimisation").getAsString());
-    assertEquals("plain", models.get(5).getAsJsonObject().get("optimisation").getAsString());
+    String[] ablation = {"plain", "plain", "no-fold+nhwc+inference-mode", "fold+nchw+inference-mode", "fold+nhwc+no-grad"};
+    for (int i = 0; i < ablation.length; i++) {
+      assertEquals(ablation[i], models.get(4 + i).getAsJsonObject().get("optimisation").getAsString());
+    }
     assertEquals(3, o.getAsJsonObject("inference_memory").get("iterations").getAsInt());
     JsonObject training = o.getAsJsonObject("training_step");
     assertEquals(2, training.get("batch").getAsInt());

@@ -57,6 +57,21 @@ class BatchNormFoldingTest {
   }
 
   @Test
+  void foldedChannelsLastModelGivesTheSameOutputs() {
+    Engine.seed(14);
+    try (NativeScope s = NativeScope.open()) {
+      AdaFocusV2 reference = new AdaFocusV2(TinyModels.tiny());
+      randomiseBatchNorms(reference);
+      AdaFocusV2 fast = copyOf(reference, TinyModels.tiny());
+      BatchNormFolding.fold(fast);
+      long convs = StateDicts.tensors(fast).values().stream().filter(t -> t.dim() == 4).count();
+      assertEquals(convs, ChannelsLast.convert(fast));
+      assertTrue(StateDicts.tensors(fast).get("local_CNN.conv1.weight").is_contiguous(torch.MemoryFormat.ChannelsLast));
+      assertSameOutputs(reference, fast, video(TinyModels.tiny(), 2));
+    }
+  }
+
+  @Test
   void foldedStateDictStillDescribesTheModel() {
     Engine.seed(13);
     try (NativeScope s = NativeScope.open()) {
