@@ -47,13 +47,13 @@ public record BenchReport(BenchPlan plan, BenchEnvironment environment, List<Inf
     out.printf("videos: T=%d frames of %dx%d, %d classes; %d warm-up + %d timed calls per model and batch, interleaved; "
         + "inference: BatchNorm folded, NHWC weights, InferenceMode unless marked [...]%n", c.frames(), c.inputSize(), c.inputSize(),
         c.numClasses(), plan.warmup(), plan.repeats());
-    out.printf("%-52s %9s %5s %10s %21s %9s %8s %17s %9s%n", "model", "GFLOPs/v", "batch", "ms/video", "ms/call [min, max]",
+    out.printf("%-68s %9s %5s %10s %21s %9s %8s %17s %9s%n", "model", "GFLOPs/v", "batch", "ms/video", "ms/call [min, max]",
         "videos/s", "speed-up", "[min, max]", "/ FLOPs x");
     for (InferenceBench.SubjectTimings s : timings) {
       for (int batch : plan.batchSizes()) {
         Samples t = s.byBatch().get(batch);
         Samples up = speedup(s, batch);
-        out.printf("%-52s %9.4g %5d %10.1f %21s %9.2f %8.2f %17s %9.2f%n", s.subject().name(), s.subject().gflopsPerVideo(), batch,
+        out.printf("%-68s %9.4g %5d %10.1f %21s %9.2f %8.2f %17s %9.2f%n", s.subject().name(), s.subject().gflopsPerVideo(), batch,
             t.median() / batch, String.format("%.0f [%.0f, %.0f]", t.median(), t.min(), t.max()), 1000.0 * batch / t.median(),
             up.median(), String.format("[%.2f, %.2f]", up.min(), up.max()), up.median() / flopsRatio(s));
       }
@@ -68,8 +68,9 @@ public record BenchReport(BenchPlan plan, BenchEnvironment environment, List<Inf
     if (training != null) {
       Samples t = training.stepMillis();
       out.printf("training step (batch %d, forward both branches + backward + SGD): median %.0f ms [%.0f, %.0f] over %d steps; "
-          + "resident %s after step 1, %s after step %d%n", training.batch(), t.median(), t.min(), t.max(), t.values().length,
-          mib(training.memory().first()), mib(training.memory().last()), training.memory().iterations());
+          + "resident %s after step 1, %s after step %d; second-half growth %.1f KiB/step%n", training.batch(), t.median(), t.min(),
+          t.max(), t.values().length, mib(training.memory().first()), mib(training.memory().last()), training.memory().iterations(),
+          training.memory().growthPerIterationSecondHalf() / 1024);
     }
   }
 

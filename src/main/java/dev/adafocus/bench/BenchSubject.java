@@ -37,8 +37,8 @@ public final class BenchSubject implements AutoCloseable {
   public static BenchSubject adaFocus(AdaFocusConfig config, Optimisation optimisation) {
     double gflops = ModelFlops.measure(config).gflopsPerVideo();
     AdaFocusV2 m = new AdaFocusV2(config);
-    String name = "AdaFocusV2 " + config.glance().arch() + "@" + config.glanceInput() + "+" + config.focus().arch() + " P="
-        + config.patchSize() + (optimisation.equals(Optimisation.FAST) ? "" : " [" + optimisation.label() + "]");
+    String name = "AdaFocusV2 " + label(config.glance()) + "@" + config.glanceInput() + "+" + label(config.focus()) + " P="
+        + config.patchSize() + suffix(optimisation);
     return new BenchSubject(name, gflops, optimisation, m, m::forward);
   }
 
@@ -46,9 +46,16 @@ public final class BenchSubject implements AutoCloseable {
   public static BenchSubject baseline(BackboneSpec spec, AdaFocusConfig config, Optimisation optimisation) {
     FrameBaseline m = new FrameBaseline(spec, config.numClasses(), config.frames(), config.inputSize());
     double gflops = m.gflopsPerVideo();
-    String name = spec.arch() + (spec.width() == 1 ? "" : "x" + spec.width()) + "@" + config.inputSize() + " full frames"
-        + (optimisation.equals(Optimisation.FAST) ? "" : " [" + optimisation.label() + "]");
+    String name = label(spec) + "@" + config.inputSize() + " full frames" + suffix(optimisation);
     return new BenchSubject(name, gflops, optimisation, m, m::forward);
+  }
+
+  private static String label(BackboneSpec spec) {
+    return spec.arch() + (spec.width() == 1 ? "" : "x" + spec.width());
+  }
+
+  private static String suffix(Optimisation optimisation) {
+    return optimisation.equals(Optimisation.FAST) ? "" : " [" + optimisation.label() + "]";
   }
 
   public String name() {
