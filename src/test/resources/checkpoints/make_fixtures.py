@@ -9,6 +9,7 @@ import argparse
 import collections
 import io
 import json
+import pickle
 import zipfile
 
 import torch
@@ -114,6 +115,16 @@ def main():
         z.writestr("archive/version", "3\n")
         z.writestr("archive/data/0", b"\0" * 16)
     torch.save({"state_dict": sd, "args": argparse.Namespace(lr=0.1)}, "bad_custom_class.pth")
+
+    # Plain pickles (no torch) for the interpreter's own test, in the protocol torch.save uses and a newer one.
+    shared = [1, 2]
+    plain = {"ints": [0, 255, 65535, -1, 2**31 - 1, -2**31, 2**40, -2**63, 2**70],
+             "floats": [0.5, -1e300, float("inf")], "text": "h\u00e9llo \u2713", "bytes": b"\x00\xff",
+             "tuple": (1, "a", None, True, False), "empty": ((), [], {}),
+             "ordered": collections.OrderedDict([("b", 1), ("a", 2)]), "shared": [shared, shared]}
+    for protocol in (2, 4):
+        with open("plain_data_p%d.pkl" % protocol, "wb") as f:
+            pickle.dump(plain, f, protocol=protocol)
 
     with open("expected.json", "w") as f:
         json.dump(expected, f, sort_keys=True)
