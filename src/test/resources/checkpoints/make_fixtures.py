@@ -104,6 +104,20 @@ def main():
                _use_new_zipfile_serialization=False)
     expected["legacy_wrapped.pth.tar"] = {"tensors": expected["wrapped.pth.tar"]["tensors"], "extras": {"epoch": 3}}
 
+    # The layout of 2017-era files such as torchvision's resnet50-19c8e357.pth: legacy format, tensors rebuilt by
+    # the 4-argument torch._utils._rebuild_tensor, no num_batches_tracked buffers.
+    old = collections.OrderedDict((k, v) for k, v in sd.items() if not k.endswith("num_batches_tracked"))
+    reduce_ex = torch.Tensor.__reduce_ex__
+    torch.Tensor.__reduce_ex__ = lambda t, proto: (torch._utils._rebuild_tensor,
+                                                   (t.storage(), t.storage_offset(), tuple(t.size()), t.stride()))
+    try:
+        torch.save(old, "legacy_2017_style.pth", _use_new_zipfile_serialization=False)
+    finally:
+        torch.Tensor.__reduce_ex__ = reduce_ex
+    reloaded = torch.load("legacy_2017_style.pth")
+    assert all(torch.equal(reloaded[k], v) for k, v in old.items())
+    expected["legacy_2017_style.pth"] = {"tensors": dump(old), "extras": {}}
+
     # Corrupt and unsupported files.
     data = open("plain.pth", "rb").read()
     with open("bad_truncated.pth", "wb") as f:
@@ -112,8 +126,8 @@ def main():
     with open("bad_truncated_legacy.pth", "wb") as f:
         f.write(data[: len(data) - 40])
     with zipfile.ZipFile("bad_no_data_pkl.pth", "w") as z:
-        z.writestr("archive/version", "3\n")
-        z.writestr("archive/data/0", b"\0" * 16)
+        z.writestr(zipfile.ZipInfo("archive/version", date_time=(1980, 1, 1, 0, 0, 0)), "3\n")
+        z.writestr(zipfile.ZipInfo("archive/data/0", date_time=(1980, 1, 1, 0, 0, 0)), b"\0" * 16)
     torch.save({"state_dict": sd, "args": argparse.Namespace(lr=0.1)}, "bad_custom_class.pth")
 
     # Plain pickles (no torch) for the interpreter's own test, in the protocol torch.save uses and a newer one.

@@ -38,7 +38,7 @@ class TorchCheckpointReaderTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"plain.pth", "wrapped.pth.tar", "half.pth", "double.pth", "views.pth", "legacy_views.pth",
-      "legacy_wrapped.pth.tar"})
+      "legacy_wrapped.pth.tar", "legacy_2017_style.pth"})
   void everyTensorMatchesWhatTorchSaved(String name) throws IOException {
     WeightFile w = WeightFile.read(fixture(name));
     JsonObject exp = expected(name);
