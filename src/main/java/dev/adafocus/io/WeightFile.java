@@ -28,7 +28,7 @@ public record WeightFile(Path source, Format format, LinkedHashMap<String, HostT
 
   public WeightFile {
     tensors = new LinkedHashMap<>(tensors);
-    extras = Map.copyOf(extras);
+    extras = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extras));
   }
 
   /** Total bytes of all tensors. */
