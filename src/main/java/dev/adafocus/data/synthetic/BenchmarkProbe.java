@@ -71,6 +71,23 @@ public final class BenchmarkProbe {
         coverage(generator, valClips, patch), accuracy);
   }
 
+  /** Clips per second of generating {@code clips} train clips and rendering all their frames (one thread). */
+  public static double clipsPerSecond(SyntheticBenchmark config, int clips) {
+    check(clips >= 1 && clips <= config.trainClips(), "speed test clips must be in 1.." + config.trainClips()
+        + ", got " + clips);
+    BenchmarkGenerator generator = new BenchmarkGenerator(config);
+    long start = System.nanoTime();
+    long checksum = 0;
+    for (int i = 0; i < clips; i++) {
+      SyntheticClip clip = generator.clip(Split.TRAIN, i);
+      for (int t = 0; t < clip.frameCount(); t++) {
+        checksum += clip.frame(t).rgb()[0];
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return checksum == Long.MIN_VALUE ? 0 : clips / seconds;
+  }
+
   /** Centre, random and oracle crop coverage over every frame of the first {@code clips} val clips. */
   static Map<View, Coverage> coverage(BenchmarkGenerator generator, int clips, int patch) {
     int side = generator.config().frameSize();
