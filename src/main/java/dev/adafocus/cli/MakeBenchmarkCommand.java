@@ -31,8 +31,8 @@ import picocli.CommandLine.Option;
         "Writes the built-in benchmark (cluttered moving MNIST digits, deterministic from --seed) as H.264 mp4 "
             + "files and/or frame folders, with list files (train_videos.txt: 'path label'; train_frames.txt: "
             + "'path num_frames label'), classInd.txt, label_map.txt, ground-truth boxes and preview.png.",
-        "With --probe-train it also measures crop coverage and linear-probe accuracy of glance, centre, random and "
-            + "oracle views (see docs/benchmark.md)."},
+        "With --probe-train it also measures crop coverage, linear-probe accuracy of glance, centre, random and "
+            + "oracle views, and generation speed (see docs/benchmark.md)."},
     footer = {"%nExample:%n  adafocus data make-benchmark --out work/bench --train-clips 200 --val-clips 50 "
         + "--format videos%n"})
 public final class MakeBenchmarkCommand implements Callable<Integer> {
@@ -149,6 +149,7 @@ public final class MakeBenchmarkCommand implements Callable<Integer> {
       BenchmarkProbe.Report report = BenchmarkProbe.run(config, patch, glanceFactor, probeTrain,
           probeVal == null ? valClips : probeVal);
       summary.put("probe", report);
+      summary.put("generated_clips_per_second", BenchmarkProbe.clipsPerSecond(config, Math.min(trainClips, 1000)));
       stdout.println("probe: " + report);
     }
     if (json) {
