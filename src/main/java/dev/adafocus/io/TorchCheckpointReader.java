@@ -29,7 +29,7 @@ import java.util.zip.ZipFile;
  * and the legacy format of older torch versions (magic number, protocol, system info, the pickled object, the
  * storage keys, then the storages back to back).
  */
-public final class TorchCheckpointReader {
+final class TorchCheckpointReader {
   private static final BigInteger LEGACY_MAGIC = new BigInteger("1950a86a20f9469cfc6c", 16);
   private static final long LEGACY_PROTOCOL = 1001;
 
