@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code adafocus convert IN OUT}: converts weight files between PyTorch checkpoints and safetensors. */
-@Command(name = "convert", mixinStandardHelpOptions = true, showDefaultValues = true,
+@Command(name = "convert", mixinStandardHelpOptions = true,
     description = {"Converts weights between PyTorch checkpoints (.pth/.pth.tar/.pt, zip or legacy format, read "
         + "without Python) and safetensors.",
         "The input format is recognised from the content; the output is safetensors when OUT ends in .safetensors, "
