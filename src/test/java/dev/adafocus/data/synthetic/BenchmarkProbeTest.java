@@ -23,6 +23,9 @@ class BenchmarkProbeTest {
     assertTrue(c.get(View.RANDOM).meanVisible() < 0.5, "random crop visibility " + c.get(View.RANDOM));
     assertEquals(1.0, c.get(View.ORACLE).whole());
     assertEquals(1.0, c.get(View.ORACLE).meanVisible());
+    assertEquals(1.0, c.get(View.ORACLE).clipWhole());
+    assertTrue(c.get(View.RANDOM).clipWhole() >= c.get(View.RANDOM).whole(), "a clip has several chances");
+    assertTrue(c.get(View.RANDOM).clipHalf() < 0.6, "random crops see half the object in most clips: " + c);
   }
 
   @Test
