@@ -127,6 +127,16 @@ class MakeBenchmarkCommandTest {
   }
 
   @Test
+  void usageErrorsNameTheProblem() {
+    Result bogus = run("--format", "bogus", "--probe-only", "--probe-train", "10");
+    assertEquals(2, bogus.code());
+    assertTrue(bogus.err().contains("expected one of [videos, frames], got 'bogus'"), bogus.err());
+    Result noProbe = run("--probe-only");
+    assertEquals(2, noProbe.code());
+    assertTrue(noProbe.err().contains("--probe-only needs --probe-train"), noProbe.err());
+  }
+
+  @Test
   void probeOnlyPrintsCoverageAndAccuracyWithoutWriting(@TempDir Path dir) {
     Result r = run(concat(TINY_ARGS, "--out", dir.resolve("none").toString(), "--probe-only", "--probe-train", "3",
         "--json"));
