@@ -148,10 +148,10 @@ public final class MakeBenchmarkCommand implements Callable<Integer> {
     summary.put("config", config);
     if (!probeOnly) {
       long start = System.nanoTime();
-      BenchmarkWriter.Summary written = new BenchmarkWriter(config, EnumSet.copyOf(format), imageFormat,
-          line -> { stderr.println(line); stderr.flush(); }).write(out);
       ClipSheet.write(out.resolve("preview.png"), new BenchmarkGenerator(config).clip(Split.TRAIN, 0), patch,
           glanceFactor);
+      BenchmarkWriter.Summary written = new BenchmarkWriter(config, EnumSet.copyOf(format), imageFormat,
+          line -> { stderr.println(line); stderr.flush(); }).write(out);
       summary.put("out", out.toString());
       summary.put("lists", written.listFiles().stream().map(Path::toString).toList());
       summary.put("video_codec", written.videoCodec());

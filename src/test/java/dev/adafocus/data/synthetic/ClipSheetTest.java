@@ -1,8 +1,10 @@
 package dev.adafocus.data.synthetic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.adafocus.AdaFocusException;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -26,5 +28,7 @@ class ClipSheetTest {
       }
     }
     assertTrue(red > 100, "the oracle patch row shows only " + red + " red pixels");
+    SyntheticClip clip = new BenchmarkGenerator(config).clip(Split.TRAIN, 0);
+    assertThrows(AdaFocusException.class, () -> ClipSheet.write(dir.resolve("x.png"), clip, 65, 4));
   }
 }
