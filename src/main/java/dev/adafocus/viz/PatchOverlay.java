@@ -1,0 +1,174 @@
+package dev.adafocus.viz;
+
+import dev.adafocus.data.RgbFrame;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Path2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Draws one step of a {@link FocusTrace}: the frame (enlarged by an integer factor, nearest neighbour), the path of
+ * the patch centres over the steps so far, the current patch as a 2-pixel box at its exact pixel position, and a text
+ * panel below the frame with the step, the frame number and the running top-k prediction.
+ */
+public final class PatchOverlay {
+  /** Colour of the current patch box (pure yellow, so tests can find its pixels exactly). */
+  public static final Color BOX_COLOR = new Color(255, 255, 0);
+  /** Colour of the path of earlier patch centres. */
+  public static final Color PATH_COLOR = new Color(0, 200, 255);
+  /** Thickness of the box outline in pixels, drawn inside the box's edges. */
+  public static final int BOX_THICKNESS = 2;
+  private static final Color PANEL_COLOR = new Color(24, 24, 24);
+  private static final Color TEXT_COLOR = Color.WHITE;
+  private static final Color EXIT_COLOR = new Color(255, 120, 80);
+  private static final int MIN_DISPLAY_SIDE = 256;
+  private static final int PANEL_LINES = 7;
+  private static final int MARGIN = 6;
+
+  private final int scale;
+
+  /** An overlay that enlarges frames {@code scale} times. */
+  public PatchOverlay(int scale) {
+    if (scale < 1) {
+      throw new IllegalArgumentException("display scale must be >= 1, got " + scale);
+    }
+    this.scale = scale;
+  }
+
+  /** An overlay whose scale makes the trace's frames at least 256 pixels on their longer side. */
+  public static PatchOverlay forTrace(FocusTrace trace) {
+    return new PatchOverlay(displayScale(trace.frameWidth(), trace.frameHeight(), MIN_DISPLAY_SIDE));
+  }
+
+  /** The smallest integer enlargement that makes the longer side of a w×h frame at least {@code minSide}. */
+  static int displayScale(int width, int height, int minSide) {
+    int longer = Math.max(width, height);
+    return Math.max(1, (minSide + longer - 1) / longer);
+  }
+
+  /** The enlargement factor applied to frames. */
+  public int scale() {
+    return scale;
+  }
+
+  /** The picture of step {@code t} (0-based): frame, path, box and the text panel below the frame. */
+  public BufferedImage render(FocusTrace trace, int t) {
+    int w = trace.frameWidth() * scale;
+    int h = trace.frameHeight() * scale;
+    BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+    Graphics2D pg = probe.createGraphics();
+    int lineHeight = SafeText.lineHeight(pg);
+    pg.dispose();
+    BufferedImage out = new BufferedImage(w, h + PANEL_LINES * lineHeight + 2 * MARGIN, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = out.createGraphics();
+    try {
+      g.drawImage(toImage(trace.steps().get(t).frame(), scale), 0, 0, null);
+      List<PatchBox> path = new ArrayList<>();
+      for (int s = 0; s <= t; s++) {
+        path.add(trace.box(s).scaled(scale));
+      }
+      drawPath(g, path);
+      drawBox(g, path.get(t), BOX_COLOR);
+      g.setColor(PANEL_COLOR);
+      g.fillRect(0, h, w, out.getHeight() - h);
+      drawPanel(g, trace, t, MARGIN, h + MARGIN, lineHeight);
+    } finally {
+      g.dispose();
+    }
+    return out;
+  }
+
+  /** The pictures of all steps, in processing order. */
+  public List<BufferedImage> renderAll(FocusTrace trace) {
+    List<BufferedImage> frames = new ArrayList<>();
+    for (int t = 0; t < trace.steps().size(); t++) {
+      frames.add(render(trace, t));
+    }
+    return frames;
+  }
+
+  /** The frame as an RGB image enlarged {@code scale} times by pixel repetition. */
+  public static BufferedImage toImage(RgbFrame frame, int scale) {
+    int w = frame.width();
+    int h = frame.height();
+    BufferedImage img = new BufferedImage(w * scale, h * scale, BufferedImage.TYPE_INT_RGB);
+    int[] row = new int[w * scale];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        int rgb = (frame.at(x, y, 0) << 16) | (frame.at(x, y, 1) << 8) | frame.at(x, y, 2);
+        for (int k = 0; k < scale; k++) {
+          row[x * scale + k] = rgb;
+        }
+      }
+      for (int k = 0; k < scale; k++) {
+        img.setRGB(0, y * scale + k, w * scale, 1, row, 0, w * scale);
+      }
+    }
+    return img;
+  }
+
+  /**
+   * Draws {@code box} as an outline {@link #BOX_THICKNESS} pixels thick lying just inside its rounded edges: columns
+   * {@code left()..left()+1} and {@code right()-2..right()-1}, rows likewise. No anti-aliasing, so every outline
+   * pixel has exactly {@code color}.
+   */
+  static void drawBox(Graphics2D g, PatchBox box, Color color) {
+    Object aa = g.getRenderingHint(RenderingHints.KEY_ANTIALIASING);
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+    g.setColor(color);
+    int left = box.left();
+    int top = box.top();
+    int width = box.right() - left;
+    int height = box.bottom() - top;
+    int t = Math.min(BOX_THICKNESS, Math.min(width, height));
+    g.fillRect(left, top, width, t);
+    g.fillRect(left, top + height - t, width, t);
+    g.fillRect(left, top, t, height);
+    g.fillRect(left + width - t, top, t, height);
+    if (aa != null) {
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, aa);
+    }
+  }
+
+  /** Draws the polyline through the box centres, a dot at each earlier centre and a larger one at the last. */
+  static void drawPath(Graphics2D g, List<PatchBox> boxes) {
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    g.setColor(PATH_COLOR);
+    if (boxes.size() > 1) {
+      Path2D.Double line = new Path2D.Double();
+      line.moveTo(boxes.get(0).centerX(), boxes.get(0).centerY());
+      for (PatchBox b : boxes.subList(1, boxes.size())) {
+        line.lineTo(b.centerX(), b.centerY());
+      }
+      g.setStroke(new BasicStroke(1.5f));
+      g.draw(line);
+    }
+    for (int i = 0; i < boxes.size(); i++) {
+      double r = i == boxes.size() - 1 ? 4 : 2.5;
+      g.fill(new Ellipse2D.Double(boxes.get(i).centerX() - r, boxes.get(i).centerY() - r, 2 * r, 2 * r));
+    }
+  }
+
+  private static void drawPanel(Graphics2D g, FocusTrace trace, int t, int x, int y, int lineHeight) {
+    FocusTrace.Step step = trace.steps().get(t);
+    int baseline = y + lineHeight - 3;
+    g.setColor(TEXT_COLOR);
+    SafeText.draw(g, "step " + (t + 1) + "/" + trace.steps().size() + "  frame " + step.frameIndex(), x, baseline);
+    int shown = Math.min(step.topK().size(), PANEL_LINES - 2);
+    for (int k = 0; k < shown; k++) {
+      ClassScore c = step.topK().get(k);
+      baseline += lineHeight;
+      SafeText.draw(g, (k + 1) + ". " + c.name() + "  " + String.format(Locale.ROOT, "%.3f", c.score()), x, baseline);
+    }
+    if (trace.exitStep().isPresent() && t + 1 == trace.exitStep().getAsInt()) {
+      g.setColor(EXIT_COLOR);
+      SafeText.draw(g, "exit at step " + (t + 1), x, y + (PANEL_LINES - 1) * lineHeight + lineHeight - 3);
+    }
+  }
+}

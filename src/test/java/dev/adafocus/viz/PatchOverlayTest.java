@@ -1,0 +1,117 @@
+package dev.adafocus.viz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.GraphicsEnvironment;
+import java.awt.image.BufferedImage;
+import org.junit.jupiter.api.Test;
+
+class PatchOverlayTest {
+  static {
+    System.setProperty("java.awt.headless", "true");
+  }
+
+  private static final double[][] LOCATIONS = {{0.1, 0.2}, {0.9, 0.05}, {0.5, 0.95}};
+  private static final int[] FRAMES = {3, 0, 7};
+
+  /** Asserts the 2-px outline of the box spanning [left, right) × [top, bottom) and the pixels around it. */
+  static void assertOutline(BufferedImage img, int left, int top, int right, int bottom) {
+    for (int y = top; y < bottom; y++) {
+      for (int x : new int[] {left, left + 1, right - 2, right - 1}) {
+        assertTrue(TraceFixtures.isBox(img, x, y), "box outline expected at (" + x + ", " + y + ")");
+      }
+    }
+    for (int x = left; x < right; x++) {
+      for (int y : new int[] {top, top + 1, bottom - 2, bottom - 1}) {
+        assertTrue(TraceFixtures.isBox(img, x, y), "box outline expected at (" + x + ", " + y + ")");
+      }
+    }
+    int midY = (top + bottom) / 2;
+    int midX = (left + right) / 2;
+    assertFalse(TraceFixtures.isBox(img, left + 2, midY), "outline must be 2 px thick (inside, left)");
+    assertFalse(TraceFixtures.isBox(img, right - 3, midY), "outline must be 2 px thick (inside, right)");
+    assertFalse(TraceFixtures.isBox(img, midX, top + 2), "outline must be 2 px thick (inside, top)");
+    if (left > 0) {
+      assertFalse(TraceFixtures.isBox(img, left - 1, midY), "nothing drawn left of the box");
+    }
+    if (top > 0) {
+      assertFalse(TraceFixtures.isBox(img, midX, top - 1), "nothing drawn above the box");
+    }
+  }
+
+  @Test
+  void boxIsDrawnAtThePolicyLocationOnTheModelInput() {
+    FocusTrace trace = TraceFixtures.trace(64, 64, 64, 16, InputMapping.identity(), LOCATIONS, FRAMES);
+    PatchOverlay overlay = new PatchOverlay(4);
+    for (int t = 0; t < LOCATIONS.length; t++) {
+      BufferedImage img = overlay.render(trace, t);
+      double ay = LOCATIONS[t][0];
+      double ax = LOCATIONS[t][1];
+      assertOutline(img, TraceFixtures.expectedStart(ax, 64, 16, 0, 1, 4), TraceFixtures.expectedStart(ay, 64, 16, 0, 1, 4),
+          TraceFixtures.expectedEnd(ax, 64, 16, 0, 1, 4), TraceFixtures.expectedEnd(ay, 64, 16, 0, 1, 4));
+    }
+  }
+
+  @Test
+  void boxIsMappedFromTheModelInputToTheOriginalFrame() {
+    // 120x80 frame resized to a 40x40 model input: x scales by 3, y by 2.
+    FocusTrace trace = TraceFixtures.trace(120, 80, 40, 10, InputMapping.resize(120, 80, 40), LOCATIONS, FRAMES);
+    PatchOverlay overlay = new PatchOverlay(3);
+    for (int t = 0; t < LOCATIONS.length; t++) {
+      BufferedImage img = overlay.render(trace, t);
+      double ay = LOCATIONS[t][0];
+      double ax = LOCATIONS[t][1];
+      assertOutline(img, TraceFixtures.expectedStart(ax, 40, 10, 0, 3, 3), TraceFixtures.expectedStart(ay, 40, 10, 0, 2, 3),
+          TraceFixtures.expectedEnd(ax, 40, 10, 0, 3, 3), TraceFixtures.expectedEnd(ay, 40, 10, 0, 2, 3));
+    }
+  }
+
+  @Test
+  void pathMarksTheEarlierPatchCentres() {
+    FocusTrace trace = TraceFixtures.trace(64, 64, 64, 16, InputMapping.identity(), LOCATIONS, FRAMES);
+    BufferedImage last = new PatchOverlay(4).render(trace, 2);
+    for (int s = 0; s < 2; s++) {
+      PatchBox b = trace.box(s).scaled(4);
+      int rgb = last.getRGB((int) b.centerX(), (int) b.centerY()) & 0xffffff;
+      assertEquals(PatchOverlay.PATH_COLOR.getRGB() & 0xffffff, rgb, "dot at the centre of step " + (s + 1));
+    }
+    BufferedImage first = new PatchOverlay(4).render(trace, 0);
+    PatchBox later = trace.box(2).scaled(4);
+    assertFalse((first.getRGB((int) later.centerX(), (int) later.centerY()) & 0xffffff)
+        == (PatchOverlay.PATH_COLOR.getRGB() & 0xffffff), "a step's picture shows no later centres");
+  }
+
+  @Test
+  void textPanelIsDrawnHeadlessBelowTheFrame() {
+    assertTrue(GraphicsEnvironment.isHeadless(), "tests run with java.awt.headless=true");
+    FocusTrace trace = TraceFixtures.trace(64, 64, 64, 16, InputMapping.identity(), LOCATIONS, FRAMES);
+    BufferedImage img = new PatchOverlay(4).render(trace, 1);
+    assertEquals(256, img.getWidth());
+    assertTrue(img.getHeight() > 256, "a text panel lies below the frame");
+    int background = img.getRGB(img.getWidth() - 1, img.getHeight() - 1);
+    int differing = 0;
+    for (int y = 256; y < img.getHeight(); y++) {
+      for (int x = 0; x < img.getWidth(); x++) {
+        if (img.getRGB(x, y) != background) {
+          differing++;
+        }
+      }
+    }
+    if (SafeText.available()) {
+      assertTrue(differing > 100, "the prediction text is drawn in the panel (" + differing + " text pixels)");
+    } else {
+      assertEquals(0, differing, "without fonts the panel stays empty");
+    }
+  }
+
+  @Test
+  void smallFramesAreEnlargedToAtLeast256Pixels() {
+    FocusTrace trace = TraceFixtures.trace(64, 48, 64, 16, InputMapping.resize(64, 48, 64), LOCATIONS, FRAMES);
+    PatchOverlay overlay = PatchOverlay.forTrace(trace);
+    assertEquals(4, overlay.scale());
+    assertEquals(256, overlay.render(trace, 0).getWidth());
+    assertEquals(3, overlay.renderAll(trace).size());
+  }
+}
