@@ -19,6 +19,7 @@ import javax.imageio.metadata.IIOInvalidTreeException;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
+import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
@@ -27,7 +28,7 @@ import org.bytedeco.javacv.Java2DFrameConverter;
 
 /**
  * Writes a sequence of pictures as an animation, the format chosen by the file name: {@code .gif} (animated,
- * looping forever, JDK ImageIO) or {@code .mp4} (H.264 through FFmpeg's libopenh264, falling back to MPEG-4 part 2
+ * looping forever, JDK ImageIO, one shared palette keeping the overlay's box and path colours exact) or {@code .mp4} (H.264 through FFmpeg's libopenh264, falling back to MPEG-4 part 2
  * where H.264 is unavailable). The file appears atomically: it is written next to its target and moved into place.
  */
 public final class AnimationWriter {
@@ -94,9 +95,10 @@ public final class AnimationWriter {
       writer.setOutput(out);
       writer.prepareWriteSequence(null);
       ImageWriteParam param = writer.getDefaultWriteParam();
+      GifPalette palette = GifPalette.of(frames, PatchOverlay.BOX_COLOR.getRGB(), PatchOverlay.PATH_COLOR.getRGB());
       for (int i = 0; i < frames.size(); i++) {
-        BufferedImage img = frames.get(i);
-        IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(img), param);
+        BufferedImage img = palette.index(frames.get(i));
+        IIOMetadata meta = writer.getDefaultImageMetadata(new ImageTypeSpecifier(img), param);
         setGifTiming(meta, frameDelayMs, i == 0);
         writer.writeToSequence(new IIOImage(img, null, meta), param);
       }
@@ -142,19 +144,18 @@ public final class AnimationWriter {
     int width = evenUp(frames.get(0).getWidth());
     int height = evenUp(frames.get(0).getHeight());
     double fps = 1000.0 / frameDelayMs;
+    String codec = encoderName(avcodec.AV_CODEC_ID_H264);
     String note = "";
-    FFmpegFrameRecorder recorder = startMp4(file, width, height, fps, avcodec.AV_CODEC_ID_H264);
-    if (recorder == null || !recorder.getVideoCodecName().contains("264")) {
-      if (recorder != null) {
-        recorder.close();
-      }
-      recorder = startMp4(file, width, height, fps, avcodec.AV_CODEC_ID_MPEG4);
+    FFmpegFrameRecorder recorder = codec == null ? null : startMp4(file, width, height, fps, codec);
+    if (recorder == null) {
+      note = "H.264 encoder " + (codec == null ? "not in this FFmpeg build" : codec + " failed to start")
+          + "; wrote MPEG-4 part 2";
+      codec = encoderName(avcodec.AV_CODEC_ID_MPEG4);
+      recorder = codec == null ? null : startMp4(file, width, height, fps, codec);
       if (recorder == null) {
         throw new IOException("FFmpeg could start neither an H.264 nor an MPEG-4 encoder");
       }
-      note = "H.264 encoder unavailable; wrote MPEG-4 part 2";
     }
-    String codec = recorder.getVideoCodecName();
     try (FFmpegFrameRecorder r = recorder; Java2DFrameConverter converter = new Java2DFrameConverter()) {
       for (BufferedImage img : frames) {
         r.record(converter.convert(padded(img, width, height)));
@@ -164,14 +165,19 @@ public final class AnimationWriter {
     return new Written(file, codec, frames.size(), note);
   }
 
-  /** A started recorder for {@code codecId}, or null when FFmpeg cannot open that encoder. */
-  private static FFmpegFrameRecorder startMp4(Path file, int width, int height, double fps, int codecId) {
+  /** The name of FFmpeg's default encoder for {@code codecId}, or null when this build has none. */
+  private static String encoderName(int codecId) {
+    AVCodec encoder = avcodec.avcodec_find_encoder(codecId);
+    return encoder == null || encoder.isNull() ? null : encoder.name().getString();
+  }
+
+  /** A started recorder using the named encoder, or null when FFmpeg cannot open it. */
+  private static FFmpegFrameRecorder startMp4(Path file, int width, int height, double fps, String encoder) {
     FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, 0);
     recorder.setFormat("mp4");
-    recorder.setVideoCodec(codecId);
+    recorder.setVideoCodecName(encoder);
     recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
     recorder.setFrameRate(fps);
-    recorder.setVideoQuality(codecId == avcodec.AV_CODEC_ID_MPEG4 ? 2 : -1);
     recorder.setVideoBitrate(4_000_000);
     try {
       recorder.start();
