@@ -24,6 +24,7 @@ public final class PatchOverlay {
   public static final Color PATH_COLOR = new Color(0, 200, 255);
   /** Thickness of the box outline in pixels, drawn inside the box's edges. */
   public static final int BOX_THICKNESS = 2;
+  private static final Color HALO_COLOR = new Color(0, 0, 0);
   private static final Color PANEL_COLOR = new Color(24, 24, 24);
   private static final Color TEXT_COLOR = Color.WHITE;
   private static final Color EXIT_COLOR = new Color(255, 120, 80);
@@ -116,24 +117,31 @@ public final class PatchOverlay {
   /**
    * Draws {@code box} as an outline {@link #BOX_THICKNESS} pixels thick lying just inside its rounded edges: columns
    * {@code left()..left()+1} and {@code right()-2..right()-1}, rows likewise. No anti-aliasing, so every outline
-   * pixel has exactly {@code color}.
+   * pixel has exactly {@code color}. A 1-pixel dark line on each side keeps the box visible on bright backgrounds.
    */
   static void drawBox(Graphics2D g, PatchBox box, Color color) {
     Object aa = g.getRenderingHint(RenderingHints.KEY_ANTIALIASING);
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
-    g.setColor(color);
     int left = box.left();
     int top = box.top();
     int width = box.right() - left;
     int height = box.bottom() - top;
-    int t = Math.min(BOX_THICKNESS, Math.min(width, height));
+    g.setColor(HALO_COLOR);
+    outline(g, left - 1, top - 1, width + 2, height + 2, BOX_THICKNESS + 2);
+    g.setColor(color);
+    outline(g, left, top, width, height, BOX_THICKNESS);
+    if (aa != null) {
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, aa);
+    }
+  }
+
+  /** Fills a rectangular ring of the given thickness inside the rectangle (left, top, width, height). */
+  private static void outline(Graphics2D g, int left, int top, int width, int height, int thickness) {
+    int t = Math.min(thickness, Math.min(width, height));
     g.fillRect(left, top, width, t);
     g.fillRect(left, top + height - t, width, t);
     g.fillRect(left, top, t, height);
     g.fillRect(left + width - t, top, t, height);
-    if (aa != null) {
-      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, aa);
-    }
   }
 
   /** Draws the polyline through the box centres, a dot at each earlier centre and a larger one at the last. */

@@ -34,11 +34,12 @@ class PatchOverlayTest {
     assertFalse(TraceFixtures.isBox(img, right - 3, midY), "outline must be 2 px thick (inside, right)");
     assertFalse(TraceFixtures.isBox(img, midX, top + 2), "outline must be 2 px thick (inside, top)");
     if (left > 0) {
-      assertFalse(TraceFixtures.isBox(img, left - 1, midY), "nothing drawn left of the box");
+      assertEquals(0, img.getRGB(left - 1, midY) & 0xffffff, "dark line left of the box");
     }
     if (top > 0) {
-      assertFalse(TraceFixtures.isBox(img, midX, top - 1), "nothing drawn above the box");
+      assertEquals(0, img.getRGB(midX, top - 1) & 0xffffff, "dark line above the box");
     }
+    assertEquals(0, img.getRGB(left + 2, midY) & 0xffffff, "dark line inside the box");
   }
 
   @Test
