@@ -38,7 +38,7 @@ class ContactSheetTest {
       int right = layout.tileX(i) + TraceFixtures.expectedEnd(ax, 64, 16, 0, 1, 3);
       int top = layout.tileY(i) + TraceFixtures.expectedStart(ay, 64, 16, 0, 0.75, 3);
       int bottom = layout.tileY(i) + TraceFixtures.expectedEnd(ay, 64, 16, 0, 0.75, 3);
-      PatchOverlayTest.assertOutline(sheet, left, top, right, bottom);
+      PatchOverlayTest.assertOutline(sheet, layout.tileX(i), layout.tileY(i), left, top, right, bottom);
     }
   }
 

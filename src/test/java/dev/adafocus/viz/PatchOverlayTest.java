@@ -16,8 +16,11 @@ class PatchOverlayTest {
   private static final double[][] LOCATIONS = {{0.1, 0.2}, {0.9, 0.05}, {0.5, 0.95}};
   private static final int[] FRAMES = {3, 0, 7};
 
-  /** Asserts the 2-px outline of the box spanning [left, right) × [top, bottom) and the pixels around it. */
-  static void assertOutline(BufferedImage img, int left, int top, int right, int bottom) {
+  /**
+   * Asserts the 2-px outline of the box spanning [left, right) × [top, bottom) and the dark lines around it, within a
+   * frame drawn from (frameLeft, frameTop).
+   */
+  static void assertOutline(BufferedImage img, int frameLeft, int frameTop, int left, int top, int right, int bottom) {
     for (int y = top; y < bottom; y++) {
       for (int x : new int[] {left, left + 1, right - 2, right - 1}) {
         assertTrue(TraceFixtures.isBox(img, x, y), "box outline expected at (" + x + ", " + y + ")");
@@ -33,10 +36,10 @@ class PatchOverlayTest {
     assertFalse(TraceFixtures.isBox(img, left + 2, midY), "outline must be 2 px thick (inside, left)");
     assertFalse(TraceFixtures.isBox(img, right - 3, midY), "outline must be 2 px thick (inside, right)");
     assertFalse(TraceFixtures.isBox(img, midX, top + 2), "outline must be 2 px thick (inside, top)");
-    if (left > 0) {
+    if (left > frameLeft) {
       assertEquals(0, img.getRGB(left - 1, midY) & 0xffffff, "dark line left of the box");
     }
-    if (top > 0) {
+    if (top > frameTop) {
       assertEquals(0, img.getRGB(midX, top - 1) & 0xffffff, "dark line above the box");
     }
     assertEquals(0, img.getRGB(left + 2, midY) & 0xffffff, "dark line inside the box");
@@ -50,7 +53,7 @@ class PatchOverlayTest {
       BufferedImage img = overlay.render(trace, t);
       double ay = LOCATIONS[t][0];
       double ax = LOCATIONS[t][1];
-      assertOutline(img, TraceFixtures.expectedStart(ax, 64, 16, 0, 1, 4), TraceFixtures.expectedStart(ay, 64, 16, 0, 1, 4),
+      assertOutline(img, 0, 0, TraceFixtures.expectedStart(ax, 64, 16, 0, 1, 4), TraceFixtures.expectedStart(ay, 64, 16, 0, 1, 4),
           TraceFixtures.expectedEnd(ax, 64, 16, 0, 1, 4), TraceFixtures.expectedEnd(ay, 64, 16, 0, 1, 4));
     }
   }
@@ -64,7 +67,7 @@ class PatchOverlayTest {
       BufferedImage img = overlay.render(trace, t);
       double ay = LOCATIONS[t][0];
       double ax = LOCATIONS[t][1];
-      assertOutline(img, TraceFixtures.expectedStart(ax, 40, 10, 0, 3, 3), TraceFixtures.expectedStart(ay, 40, 10, 0, 2, 3),
+      assertOutline(img, 0, 0, TraceFixtures.expectedStart(ax, 40, 10, 0, 3, 3), TraceFixtures.expectedStart(ay, 40, 10, 0, 2, 3),
           TraceFixtures.expectedEnd(ax, 40, 10, 0, 3, 3), TraceFixtures.expectedEnd(ay, 40, 10, 0, 2, 3));
     }
   }
