@@ -45,31 +45,34 @@ class PatchOverlayTest {
     assertEquals(0, img.getRGB(left + 2, midY) & 0xffffff, "dark line inside the box");
   }
 
-  @Test
-  void boxIsDrawnAtThePolicyLocationOnTheModelInput() {
-    FocusTrace trace = TraceFixtures.trace(64, 64, 64, 16, InputMapping.identity(), LOCATIONS, FRAMES);
-    PatchOverlay overlay = new PatchOverlay(4);
+  /**
+   * Renders every step with a {@code display}-times enlargement and checks its box against the policy's location,
+   * for a model input mapped onto the frame with scales (mapX, mapY) and no offset.
+   */
+  private static void assertEveryStepsBox(FocusTrace trace, int display, double mapX, double mapY) {
+    PatchOverlay overlay = new PatchOverlay(display);
+    int s = trace.inputSize();
+    int p = trace.patchSize();
     for (int t = 0; t < LOCATIONS.length; t++) {
       BufferedImage img = overlay.render(trace, t);
       double ay = LOCATIONS[t][0];
       double ax = LOCATIONS[t][1];
-      assertOutline(img, 0, 0, TraceFixtures.expectedStart(ax, 64, 16, 0, 1, 4), TraceFixtures.expectedStart(ay, 64, 16, 0, 1, 4),
-          TraceFixtures.expectedEnd(ax, 64, 16, 0, 1, 4), TraceFixtures.expectedEnd(ay, 64, 16, 0, 1, 4));
+      assertOutline(img, 0, 0, TraceFixtures.expectedStart(ax, s, p, 0, mapX, display),
+          TraceFixtures.expectedStart(ay, s, p, 0, mapY, display), TraceFixtures.expectedEnd(ax, s, p, 0, mapX, display),
+          TraceFixtures.expectedEnd(ay, s, p, 0, mapY, display));
     }
+  }
+
+  @Test
+  void boxIsDrawnAtThePolicyLocationOnTheModelInput() {
+    assertEveryStepsBox(TraceFixtures.trace(64, 64, 64, 16, InputMapping.identity(), LOCATIONS, FRAMES), 4, 1, 1);
   }
 
   @Test
   void boxIsMappedFromTheModelInputToTheOriginalFrame() {
     // 120x80 frame resized to a 40x40 model input: x scales by 3, y by 2.
-    FocusTrace trace = TraceFixtures.trace(120, 80, 40, 10, InputMapping.resize(120, 80, 40), LOCATIONS, FRAMES);
-    PatchOverlay overlay = new PatchOverlay(3);
-    for (int t = 0; t < LOCATIONS.length; t++) {
-      BufferedImage img = overlay.render(trace, t);
-      double ay = LOCATIONS[t][0];
-      double ax = LOCATIONS[t][1];
-      assertOutline(img, 0, 0, TraceFixtures.expectedStart(ax, 40, 10, 0, 3, 3), TraceFixtures.expectedStart(ay, 40, 10, 0, 2, 3),
-          TraceFixtures.expectedEnd(ax, 40, 10, 0, 3, 3), TraceFixtures.expectedEnd(ay, 40, 10, 0, 2, 3));
-    }
+    assertEveryStepsBox(TraceFixtures.trace(120, 80, 40, 10, InputMapping.resize(120, 80, 40), LOCATIONS, FRAMES),
+        3, 3, 2);
   }
 
   @Test
