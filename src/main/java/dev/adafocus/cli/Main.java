@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
     description = "Spatially adaptive video recognition (AdaFocusV2 and family) on the JVM.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        FlopsCommand.class,
+        ExitCommand.class,
         PlotCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
