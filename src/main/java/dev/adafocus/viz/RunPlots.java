@@ -159,7 +159,7 @@ public final class RunPlots {
     return spread;
   }
 
-  /** One panel per accuracy column present: the exit curve as a line and each static model as a point. */
+  /** One panel per accuracy column present: each static model as a point, then the exit curve as a line. */
   static List<Plots.Panel> accuracyPanels(Path curveFile, Path staticFile, List<String> notes) {
     CsvTable curve = null;
     CsvTable statics = null;
@@ -181,12 +181,6 @@ public final class RunPlots {
     List<Plots.Panel> panels = new ArrayList<>();
     for (String metric : ACCURACY_COLUMNS) {
       List<Plots.Series> series = new ArrayList<>();
-      if (curve != null && curve.has(metric)) {
-        double[][] xy = curvePoints(curve, metric);
-        if (xy[0].length > 0) {
-          series.add(new Plots.Series("conditional exit", xy[0], xy[1], true));
-        }
-      }
       if (statics != null && statics.has(metric)) {
         for (int r = 0; r < statics.size(); r++) {
           double g = statics.number(r, "gflops");
@@ -194,6 +188,13 @@ public final class RunPlots {
           if (!Double.isNaN(g) && !Double.isNaN(v)) {
             series.add(new Plots.Series(statics.text(r, "name"), new double[] {g}, new double[] {v}, false));
           }
+        }
+      }
+      // the first series is drawn on top: points before the curve keep them visible where they touch it
+      if (curve != null && curve.has(metric)) {
+        double[][] xy = curvePoints(curve, metric);
+        if (xy[0].length > 0) {
+          series.add(new Plots.Series("conditional exit", xy[0], xy[1], true));
         }
       }
       if (!series.isEmpty()) {

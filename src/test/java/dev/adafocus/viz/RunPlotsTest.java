@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.adafocus.AdaFocusException;
 import dev.adafocus.DataFormatException;
+import dev.adafocus.exit.OperatingPoint;
+import dev.adafocus.exit.Score;
+import dev.adafocus.exit.SweepCurve;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,9 +86,24 @@ class RunPlotsTest {
         run.resolve("static_points.csv"), new ArrayList<>());
     Plots.Panel map = panels.get(1);
     assertEquals("mAP", map.yLabel());
-    assertArrayEquals(new double[] {1.2, 2.0, 4.0}, map.series().get(0).x(), 1e-12, "empty map cell skipped");
-    assertEquals("glance only", map.series().get(1).name());
-    assertTrue(!map.series().get(1).linesShown(), "static models are points");
+    assertEquals(List.of("glance only", "random patches", "conditional exit"),
+        map.series().stream().map(Plots.Series::name).toList());
+    assertArrayEquals(new double[] {1.2, 2.0, 4.0}, map.series().get(2).x(), 1e-12, "empty map cell skipped");
+    assertTrue(!map.series().get(0).linesShown(), "static models are points");
+  }
+
+  @Test
+  void readsTheCurveThatTheExitCalibrationWrites() throws Exception {
+    SweepCurve curve = new SweepCurve(List.of(
+        new OperatingPoint(2.0, new double[] {1, 0}, new Score(3.5, 61.25, Double.NaN), new double[] {0.5, 0.5}),
+        new OperatingPoint(0.5, new double[] {0.5, 0}, new Score(1.5, 48.5, Double.NaN), new double[] {0.8, 0.2})),
+        new Score(4.0, 63.0, Double.NaN));
+    curve.writeCsv(dir.resolve(RunPlots.EXIT_CURVE));
+    List<Plots.Panel> panels = RunPlots.accuracyPanels(dir.resolve(RunPlots.EXIT_CURVE),
+        dir.resolve(RunPlots.STATIC_POINTS), new ArrayList<>());
+    assertEquals(1, panels.size(), "no mAP panel when every mAP is NaN");
+    assertArrayEquals(new double[] {1.5, 3.5}, panels.get(0).series().get(0).x(), 1e-9);
+    assertArrayEquals(new double[] {48.5, 61.25}, panels.get(0).series().get(0).y(), 1e-9);
   }
 
   @Test
