@@ -28,8 +28,9 @@ import org.bytedeco.javacv.Java2DFrameConverter;
 
 /**
  * Writes a sequence of pictures as an animation, the format chosen by the file name: {@code .gif} (animated,
- * looping forever, JDK ImageIO, one shared palette keeping the overlay's box and path colours exact) or {@code .mp4} (H.264 through FFmpeg's libopenh264, falling back to MPEG-4 part 2
- * where H.264 is unavailable). The file appears atomically: it is written next to its target and moved into place.
+ * looping forever, JDK ImageIO, one shared palette keeping the overlay's box and path colours exact) or
+ * {@code .mp4} (H.264 through FFmpeg's libopenh264, falling back to MPEG-4 part 2 where H.264 is unavailable).
+ * The file appears atomically: it is written next to its target and moved into place.
  */
 public final class AnimationWriter {
   /** What was written: the file, the codec actually used, the number of frames, and a note about any fallback. */
@@ -49,7 +50,8 @@ public final class AnimationWriter {
     }
     String ext = extension(file);
     if (!ext.equals("gif") && !ext.equals("mp4")) {
-      throw new AdaFocusException(file + ": unknown animation format '" + ext + "'; use a file name ending in .gif or .mp4");
+      throw new AdaFocusException(file + ": unknown animation format '" + ext
+          + "'; use a file name ending in .gif or .mp4");
     }
     Path target = file.toAbsolutePath();
     Path tmp = temporaryFileNextTo(target);

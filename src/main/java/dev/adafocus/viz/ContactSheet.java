@@ -50,7 +50,7 @@ public final class ContactSheet {
     int columns = Math.min(trace.steps().size(), MAX_COLUMNS);
     BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = probe.createGraphics();
-    int labelHeight = SafeText.lineHeight(g) + 2;
+    int labelHeight = SafeText.SHARED.lineHeight(g) + 2;
     g.dispose();
     return new Layout(columns, scale, (int) Math.round(w * scale), (int) Math.round(h * scale), labelHeight);
   }
@@ -84,7 +84,7 @@ public final class ContactSheet {
       }
       g.setColor(Color.BLACK);
       for (int k = 0; k < captionLines.length; k++) {
-        SafeText.draw(g, captionLines[k], GAP, gridHeight + (k + 1) * layout.labelHeight() - 4);
+        SafeText.SHARED.draw(g, captionLines[k], GAP, gridHeight + (k + 1) * layout.labelHeight() - 4);
       }
     } finally {
       g.dispose();
@@ -114,16 +114,16 @@ public final class ContactSheet {
       tg.drawImage(frame, 0, 0, null);
       PatchOverlay.drawBox(tg, trace.box(t).scaled(layout.scale()), PatchOverlay.BOX_COLOR);
       String badge = Integer.toString(t + 1);
-      int badgeWidth = SafeText.width(tg, badge) + 8;
+      int badgeWidth = SafeText.SHARED.width(tg, badge) + 8;
       tg.setColor(BADGE_COLOR);
       tg.fillRect(0, 0, badgeWidth, layout.labelHeight());
       tg.setColor(Color.WHITE);
-      SafeText.draw(tg, badge, 4, layout.labelHeight() - 5);
+      SafeText.SHARED.draw(tg, badge, 4, layout.labelHeight() - 5);
     } finally {
       tg.dispose();
     }
     g.setColor(Color.DARK_GRAY);
-    SafeText.draw(g, "frame " + step.frameIndex(), x, y + layout.tileHeight() + layout.labelHeight() - 4);
+    SafeText.SHARED.draw(g, "frame " + step.frameIndex(), x, y + layout.tileHeight() + layout.labelHeight() - 4);
   }
 
   /** Writes {@code image} as a PNG next to {@code png} and moves it into place. */

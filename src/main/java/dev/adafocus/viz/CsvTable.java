@@ -100,7 +100,8 @@ public final class CsvTable {
   private int columnIndex(String column) {
     int i = header.indexOf(column);
     if (i < 0) {
-      throw new DataFormatException(file, 1, "missing column '" + column + "'; the header is " + String.join(",", header));
+      throw new DataFormatException(file, 1, "missing column '" + column + "'; the header is "
+          + String.join(",", header));
     }
     return i;
   }

@@ -9,7 +9,8 @@ import java.util.OptionalInt;
  * patch location and the running prediction.
  *
  * <p>The location follows AdaFocusV2: {@code a = (a_y, a_x)} in (0, 1)² is the normalised top-left corner of the
- * P×P patch inside the S×S model input, so {@code y1 = a_y·(S−P)} and {@code x1 = a_x·(S−P)} in model-input pixels.
+ * P×P patch inside the S×S model input, so {@code y1 = a_y·(S−P)} and {@code x1 = a_x·(S−P)} in model-input
+ * pixels.
  * {@link #mapping()} carries that box into the displayed frame's pixels.
  *
  * @param steps the processed steps in processing order (the model may visit frames out of chronological order)
@@ -50,7 +51,8 @@ public record FocusTrace(List<Step> steps, int inputSize, int patchSize, InputMa
     for (Step s : steps) {
       if (s.frame().width() != first.width() || s.frame().height() != first.height()) {
         throw new IllegalArgumentException("all frames of a trace must have one size: " + first.width() + "x"
-            + first.height() + " vs " + s.frame().width() + "x" + s.frame().height() + " (frame " + s.frameIndex() + ")");
+            + first.height() + " vs " + s.frame().width() + "x" + s.frame().height()
+            + " (frame " + s.frameIndex() + ")");
       }
     }
     if (exitStep.isPresent() && (exitStep.getAsInt() < 1 || exitStep.getAsInt() > steps.size())) {

@@ -175,7 +175,8 @@ final class GifPalette {
       }
       int c = widestChannel;
       int[] box = boxes.remove(widest);
-      Integer[] sorted = Arrays.stream(box).boxed().sorted(Comparator.comparingInt(b -> channel(b, c))).toArray(Integer[]::new);
+      Integer[] sorted = Arrays.stream(box).boxed().sorted(Comparator.comparingInt(b -> channel(b, c)))
+          .toArray(Integer[]::new);
       long total = Arrays.stream(box).mapToLong(b -> count[b]).sum();
       long acc = 0;
       int cut = 1;

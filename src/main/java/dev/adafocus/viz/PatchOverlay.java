@@ -64,7 +64,7 @@ public final class PatchOverlay {
     int h = trace.frameHeight() * scale;
     BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
     Graphics2D pg = probe.createGraphics();
-    int lineHeight = SafeText.lineHeight(pg);
+    int lineHeight = SafeText.SHARED.lineHeight(pg);
     pg.dispose();
     BufferedImage out = new BufferedImage(w, h + PANEL_LINES * lineHeight + 2 * MARGIN, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = out.createGraphics();
@@ -167,16 +167,18 @@ public final class PatchOverlay {
     FocusTrace.Step step = trace.steps().get(t);
     int baseline = y + lineHeight - 3;
     g.setColor(TEXT_COLOR);
-    SafeText.draw(g, "step " + (t + 1) + "/" + trace.steps().size() + "  frame " + step.frameIndex(), x, baseline);
+    String header = "step " + (t + 1) + "/" + trace.steps().size() + "  frame " + step.frameIndex();
+    SafeText.SHARED.draw(g, header, x, baseline);
     int shown = Math.min(step.topK().size(), PANEL_LINES - 2);
     for (int k = 0; k < shown; k++) {
       ClassScore c = step.topK().get(k);
       baseline += lineHeight;
-      SafeText.draw(g, (k + 1) + ". " + c.name() + "  " + String.format(Locale.ROOT, "%.3f", c.score()), x, baseline);
+      String line = (k + 1) + ". " + c.name() + "  " + String.format(Locale.ROOT, "%.3f", c.score());
+      SafeText.SHARED.draw(g, line, x, baseline);
     }
     if (trace.exitStep().isPresent() && t + 1 == trace.exitStep().getAsInt()) {
       g.setColor(EXIT_COLOR);
-      SafeText.draw(g, "exit at step " + (t + 1), x, y + (PANEL_LINES - 1) * lineHeight + lineHeight - 3);
+      SafeText.SHARED.draw(g, "exit at step " + (t + 1), x, y + (PANEL_LINES - 1) * lineHeight + lineHeight - 3);
     }
   }
 }

@@ -37,7 +37,8 @@ public final class Plots {
   public record Series(String name, double[] x, double[] y, boolean linesShown) {
     public Series {
       if (x.length != y.length) {
-        throw new IllegalArgumentException("series '" + name + "': " + x.length + " x values but " + y.length + " y values");
+        throw new IllegalArgumentException("series '" + name + "': " + x.length + " x values but " + y.length
+            + " y values");
       }
     }
   }

@@ -215,6 +215,8 @@ public final class RunPlots {
       }
     }
     pts.sort(Comparator.comparingDouble(p -> p[0]));
-    return new double[][] {pts.stream().mapToDouble(p -> p[0]).toArray(), pts.stream().mapToDouble(p -> p[1]).toArray()};
+    double[] x = pts.stream().mapToDouble(p -> p[0]).toArray();
+    double[] y = pts.stream().mapToDouble(p -> p[1]).toArray();
+    return new double[][] {x, y};
   }
 }
