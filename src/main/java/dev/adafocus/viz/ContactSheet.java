@@ -3,7 +3,6 @@ package dev.adafocus.viz;
 import dev.adafocus.AdaFocusException;
 import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -99,16 +98,7 @@ public final class ContactSheet {
 
   private static void drawTile(Graphics2D g, FocusTrace trace, int t, Layout layout, int x, int y) {
     FocusTrace.Step step = trace.steps().get(t);
-    BufferedImage frame;
-    if (layout.scale() >= 1) {
-      frame = PatchOverlay.toImage(step.frame(), (int) layout.scale());
-    } else {
-      frame = new BufferedImage(layout.tileWidth(), layout.tileHeight(), BufferedImage.TYPE_INT_RGB);
-      Graphics2D fg = frame.createGraphics();
-      fg.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-      fg.drawImage(PatchOverlay.toImage(step.frame(), 1), 0, 0, layout.tileWidth(), layout.tileHeight(), null);
-      fg.dispose();
-    }
+    BufferedImage frame = PatchOverlay.scaledImage(step.frame(), layout.scale());
     Graphics2D tg = (Graphics2D) g.create(x, y, layout.tileWidth(), layout.tileHeight());
     try {
       tg.drawImage(frame, 0, 0, null);

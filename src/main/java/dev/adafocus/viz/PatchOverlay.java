@@ -29,21 +29,32 @@ public final class PatchOverlay {
   private static final Color TEXT_COLOR = Color.WHITE;
   private static final Color EXIT_COLOR = new Color(255, 120, 80);
   private static final int MIN_DISPLAY_SIDE = 256;
+  private static final int MAX_DISPLAY_SIDE = 640;
   private static final int PANEL_LINES = 7;
   private static final int MARGIN = 6;
 
-  private final int scale;
+  private final double scale;
 
-  /** An overlay that enlarges frames {@code scale} times. */
-  public PatchOverlay(int scale) {
-    if (scale < 1) {
-      throw new IllegalArgumentException("display scale must be >= 1, got " + scale);
+  /**
+   * An overlay that scales frames by {@code scale}: an integer factor ≥ 1 repeats pixels, anything else resamples
+   * bilinearly.
+   */
+  public PatchOverlay(double scale) {
+    if (!(scale > 0)) {
+      throw new IllegalArgumentException("display scale must be positive, got " + scale);
     }
     this.scale = scale;
   }
 
-  /** An overlay whose scale makes the trace's frames at least 256 pixels on their longer side. */
+  /**
+   * An overlay for the trace's frames: small frames are enlarged by the smallest integer factor that makes their
+   * longer side at least 256 pixels; frames longer than 640 pixels are shrunk to 640; others are shown as they are.
+   */
   public static PatchOverlay forTrace(FocusTrace trace) {
+    int longer = Math.max(trace.frameWidth(), trace.frameHeight());
+    if (longer > MAX_DISPLAY_SIDE) {
+      return new PatchOverlay((double) MAX_DISPLAY_SIDE / longer);
+    }
     return new PatchOverlay(displayScale(trace.frameWidth(), trace.frameHeight(), MIN_DISPLAY_SIDE));
   }
 
@@ -53,15 +64,16 @@ public final class PatchOverlay {
     return Math.max(1, (minSide + longer - 1) / longer);
   }
 
-  /** The enlargement factor applied to frames. */
-  public int scale() {
+  /** The scale factor applied to frames. */
+  public double scale() {
     return scale;
   }
 
   /** The picture of step {@code t} (0-based): frame, path, box and the text panel below the frame. */
   public BufferedImage render(FocusTrace trace, int t) {
-    int w = trace.frameWidth() * scale;
-    int h = trace.frameHeight() * scale;
+    BufferedImage frame = scaledImage(trace.steps().get(t).frame(), scale);
+    int w = frame.getWidth();
+    int h = frame.getHeight();
     BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
     Graphics2D pg = probe.createGraphics();
     int lineHeight = SafeText.SHARED.lineHeight(pg);
@@ -69,7 +81,7 @@ public final class PatchOverlay {
     BufferedImage out = new BufferedImage(w, h + PANEL_LINES * lineHeight + 2 * MARGIN, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = out.createGraphics();
     try {
-      g.drawImage(toImage(trace.steps().get(t).frame(), scale), 0, 0, null);
+      g.drawImage(frame, 0, 0, null);
       List<PatchBox> path = new ArrayList<>();
       for (int s = 0; s <= t; s++) {
         path.add(trace.box(s).scaled(scale));
@@ -94,8 +106,26 @@ public final class PatchOverlay {
     return frames;
   }
 
+  /**
+   * The frame as an RGB image of {@code round(width·scale)} × {@code round(height·scale)} pixels: pixel repetition
+   * for an integer scale ≥ 1, bilinear resampling otherwise.
+   */
+  public static BufferedImage scaledImage(RgbFrame frame, double scale) {
+    if (scale >= 1 && scale == Math.rint(scale)) {
+      return toImage(frame, (int) scale);
+    }
+    int w = (int) Math.round(frame.width() * scale);
+    int h = (int) Math.round(frame.height() * scale);
+    BufferedImage out = new BufferedImage(Math.max(1, w), Math.max(1, h), BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = out.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.drawImage(toImage(frame, 1), 0, 0, out.getWidth(), out.getHeight(), null);
+    g.dispose();
+    return out;
+  }
+
   /** The frame as an RGB image enlarged {@code scale} times by pixel repetition. */
-  public static BufferedImage toImage(RgbFrame frame, int scale) {
+  private static BufferedImage toImage(RgbFrame frame, int scale) {
     int w = frame.width();
     int h = frame.height();
     BufferedImage img = new BufferedImage(w * scale, h * scale, BufferedImage.TYPE_INT_RGB);

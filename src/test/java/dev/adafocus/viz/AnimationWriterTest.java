@@ -63,23 +63,24 @@ class AnimationWriterTest {
       }
       assertFalse(nearBox(f, left + 3, (top + bottom) / 2, 16), "no box inside the outline");
     }
-    assertTrue(loopsForever(gif), "the GIF carries a NETSCAPE2.0 loop extension");
+    assertEquals("loops=true delay=50", timing(gif), "loops forever, 500 ms per frame");
   }
 
-  private static boolean loopsForever(Path gif) throws Exception {
+  /** The first frame's GIF metadata: whether it loops forever (NETSCAPE2.0, count 0) and its delay in 1/100 s. */
+  private static String timing(Path gif) throws Exception {
     try (ImageInputStream in = ImageIO.createImageInputStream(gif.toFile())) {
       ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
       reader.setInput(in);
       IIOMetadataNode root = (IIOMetadataNode) reader.getImageMetadata(0).getAsTree("javax_imageio_gif_image_1.0");
+      boolean loops = false;
       var apps = root.getElementsByTagName("ApplicationExtension");
       for (int i = 0; i < apps.getLength(); i++) {
         IIOMetadataNode app = (IIOMetadataNode) apps.item(i);
         byte[] data = (byte[]) app.getUserObject();
-        if ("NETSCAPE".equals(app.getAttribute("applicationID")) && data[0] == 1 && data[1] == 0 && data[2] == 0) {
-          return true;
-        }
+        loops |= "NETSCAPE".equals(app.getAttribute("applicationID")) && data[0] == 1 && data[1] == 0 && data[2] == 0;
       }
-      return false;
+      IIOMetadataNode control = (IIOMetadataNode) root.getElementsByTagName("GraphicControlExtension").item(0);
+      return "loops=" + loops + " delay=" + control.getAttribute("delayTime");
     }
   }
 

@@ -78,6 +78,22 @@ class PatchOverlayTest {
   }
 
   @Test
+  void largeFramesAreShrunkAndKeepTheirBoxes() {
+    FocusTrace trace = TraceFixtures.trace(1280, 720, 224, 96, InputMapping.resize(1280, 720, 224), LOCATIONS, FRAMES);
+    PatchOverlay overlay = PatchOverlay.forTrace(trace);
+    assertEquals(0.5, overlay.scale(), 1e-12, "1280 px shrunk to 640");
+    assertEquals(640, overlay.render(trace, 0).getWidth());
+    for (int t = 0; t < LOCATIONS.length; t++) {
+      BufferedImage img = overlay.render(trace, t);
+      int left = (int) Math.round(LOCATIONS[t][1] * 128 * 1280 / 224 * 0.5);
+      int top = (int) Math.round(LOCATIONS[t][0] * 128 * 720 / 224 * 0.5);
+      int right = (int) Math.round((LOCATIONS[t][1] * 128 + 96) * 1280 / 224 * 0.5);
+      int bottom = (int) Math.round((LOCATIONS[t][0] * 128 + 96) * 720 / 224 * 0.5);
+      assertOutline(img, 0, 0, left, top, right, bottom);
+    }
+  }
+
+  @Test
   void pathMarksTheEarlierPatchCentres() {
     FocusTrace trace = TraceFixtures.trace(64, 64, 64, 16, InputMapping.identity(), LOCATIONS, FRAMES);
     BufferedImage last = new PatchOverlay(4).render(trace, 2);
@@ -119,7 +135,7 @@ class PatchOverlayTest {
   void smallFramesAreEnlargedToAtLeast256Pixels() {
     FocusTrace trace = TraceFixtures.trace(64, 48, 64, 16, InputMapping.resize(64, 48, 64), LOCATIONS, FRAMES);
     PatchOverlay overlay = PatchOverlay.forTrace(trace);
-    assertEquals(4, overlay.scale());
+    assertEquals(4, overlay.scale(), 0);
     assertEquals(256, overlay.render(trace, 0).getWidth());
     assertEquals(3, overlay.renderAll(trace).size());
   }
