@@ -2,7 +2,6 @@ package dev.adafocus.viz;
 
 import dev.adafocus.data.RgbFrame;
 import java.util.List;
-import java.util.OptionalInt;
 
 /**
  * Everything needed to draw where a model looked in one video: for each processed step, the frame, the policy's
@@ -14,12 +13,13 @@ import java.util.OptionalInt;
  * {@link #mapping()} carries that box into the displayed frame's pixels.
  *
  * @param steps the processed steps in processing order (the model may visit frames out of chronological order)
+ * @param totalSteps T, the steps the model would run without conditional exit; more than {@code steps.size()} when
+ *     it exited early
  * @param inputSize S, the side of the model input in pixels
  * @param patchSize P, the side of the patch in model-input pixels
  * @param mapping where the model input lies in the displayed frames
- * @param exitStep the 1-based step at which conditional exit stopped, if it did
  */
-public record FocusTrace(List<Step> steps, int inputSize, int patchSize, InputMapping mapping, OptionalInt exitStep) {
+public record FocusTrace(List<Step> steps, int totalSteps, int inputSize, int patchSize, InputMapping mapping) {
 
   /**
    * One processed step.
@@ -55,14 +55,20 @@ public record FocusTrace(List<Step> steps, int inputSize, int patchSize, InputMa
             + " (frame " + s.frameIndex() + ")");
       }
     }
-    if (exitStep.isPresent() && (exitStep.getAsInt() < 1 || exitStep.getAsInt() > steps.size())) {
-      throw new IllegalArgumentException("exit step " + exitStep.getAsInt() + " must be in 1.." + steps.size());
+    if (totalSteps < steps.size()) {
+      throw new IllegalArgumentException("a trace of " + steps.size() + " steps cannot have " + totalSteps
+          + " steps in all");
     }
   }
 
-  /** A trace without conditional exit. */
+  /** A trace of a model that ran all its steps. */
   public static FocusTrace of(List<Step> steps, int inputSize, int patchSize, InputMapping mapping) {
-    return new FocusTrace(steps, inputSize, patchSize, mapping, OptionalInt.empty());
+    return new FocusTrace(steps, steps.size(), inputSize, patchSize, mapping);
+  }
+
+  /** Whether conditional exit stopped the model before its last step. */
+  public boolean exitedEarly() {
+    return steps.size() < totalSteps;
   }
 
   /** Width of the displayed frames. */

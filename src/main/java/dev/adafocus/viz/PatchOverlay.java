@@ -197,7 +197,7 @@ public final class PatchOverlay {
     FocusTrace.Step step = trace.steps().get(t);
     int baseline = y + lineHeight - 3;
     g.setColor(TEXT_COLOR);
-    String header = "step " + (t + 1) + "/" + trace.steps().size() + "  frame " + step.frameIndex();
+    String header = "step " + (t + 1) + "/" + trace.totalSteps() + "  frame " + step.frameIndex();
     SafeText.SHARED.draw(g, header, x, baseline);
     int shown = Math.min(step.topK().size(), PANEL_LINES - 2);
     for (int k = 0; k < shown; k++) {
@@ -206,9 +206,9 @@ public final class PatchOverlay {
       String line = (k + 1) + ". " + c.name() + "  " + String.format(Locale.ROOT, "%.3f", c.score());
       SafeText.SHARED.draw(g, line, x, baseline);
     }
-    if (trace.exitStep().isPresent() && t + 1 == trace.exitStep().getAsInt()) {
+    if (trace.exitedEarly() && t == trace.steps().size() - 1) {
       g.setColor(EXIT_COLOR);
-      SafeText.SHARED.draw(g, "exit at step " + (t + 1), x, y + (PANEL_LINES - 1) * lineHeight + lineHeight - 3);
+      SafeText.SHARED.draw(g, "exit after step " + (t + 1) + " of " + trace.totalSteps(), x, y + (PANEL_LINES - 1) * lineHeight + lineHeight - 3);
     }
   }
 }

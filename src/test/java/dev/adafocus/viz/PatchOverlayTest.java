@@ -131,6 +131,35 @@ class PatchOverlayTest {
     }
   }
 
+  /** Number of orange (exit note) pixels below the frame. */
+  private static int orangePanelPixels(BufferedImage img, int frameHeight) {
+    int n = 0;
+    for (int y = frameHeight; y < img.getHeight(); y++) {
+      for (int x = 0; x < img.getWidth(); x++) {
+        int rgb = img.getRGB(x, y);
+        int r = (rgb >> 16) & 0xff;
+        int g = (rgb >> 8) & 0xff;
+        int b = rgb & 0xff;
+        n += r > 180 && g > 60 && g < 160 && b < 110 ? 1 : 0;
+      }
+    }
+    return n;
+  }
+
+  @Test
+  void earlyExitIsNotedOnTheLastProcessedStep() {
+    FocusTrace full = TraceFixtures.trace(64, 64, 64, 16, InputMapping.identity(), LOCATIONS, FRAMES);
+    FocusTrace exited = new FocusTrace(full.steps(), 8, 64, 16, InputMapping.identity());
+    assertTrue(exited.exitedEarly());
+    assertFalse(full.exitedEarly());
+    PatchOverlay overlay = new PatchOverlay(4);
+    assertEquals(0, orangePanelPixels(overlay.render(full, 2), 256), "no exit note after a full run");
+    assertEquals(0, orangePanelPixels(overlay.render(exited, 1), 256), "no exit note before the last step");
+    if (SafeText.SHARED.available()) {
+      assertTrue(orangePanelPixels(overlay.render(exited, 2), 256) > 20, "exit note on the last processed step");
+    }
+  }
+
   @Test
   void smallFramesAreEnlargedToAtLeast256Pixels() {
     FocusTrace trace = TraceFixtures.trace(64, 48, 64, 16, InputMapping.resize(64, 48, 64), LOCATIONS, FRAMES);
