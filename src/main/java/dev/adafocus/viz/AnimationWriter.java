@@ -45,6 +45,13 @@ public final class AnimationWriter {
     if (frames.isEmpty()) {
       throw new IllegalArgumentException("an animation needs at least one frame");
     }
+    BufferedImage first = frames.get(0);
+    for (BufferedImage f : frames) {
+      if (f.getWidth() != first.getWidth() || f.getHeight() != first.getHeight()) {
+        throw new IllegalArgumentException("animation frames must have one size: " + first.getWidth() + "x"
+            + first.getHeight() + " vs " + f.getWidth() + "x" + f.getHeight());
+      }
+    }
     if (frameDelayMs < 10) {
       throw new IllegalArgumentException("frame delay must be at least 10 ms, got " + frameDelayMs);
     }
