@@ -47,10 +47,7 @@ public final class ContactSheet {
     int longer = Math.max(w, h);
     double scale = longer <= TILE_SIDE ? PatchOverlay.displayScale(w, h, TILE_SIDE) : (double) TILE_SIDE / longer;
     int columns = Math.min(trace.steps().size(), MAX_COLUMNS);
-    BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = probe.createGraphics();
-    int labelHeight = SafeText.SHARED.lineHeight(g) + 2;
-    g.dispose();
+    int labelHeight = SafeText.SHARED.lineHeight() + 2;
     return new Layout(columns, scale, (int) Math.round(w * scale), (int) Math.round(h * scale), labelHeight);
   }
 
@@ -117,7 +114,7 @@ public final class ContactSheet {
   }
 
   /** Writes {@code image} as a PNG next to {@code png} and moves it into place. */
-  static void writePng(Path png, BufferedImage image) {
+  private static void writePng(Path png, BufferedImage image) {
     Path target = png.toAbsolutePath();
     try {
       Files.createDirectories(target.getParent());

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Draws one step of a {@link FocusTrace}: the frame (enlarged by an integer factor, nearest neighbour), the path of
+ * Draws one step of a {@link FocusTrace}: the frame (scaled for display, see {@link #forTrace}), the path of
  * the patch centres over the steps so far, the current patch as a 2-pixel box at its exact pixel position, and a text
  * panel below the frame with the step, the frame number and the running top-k prediction.
  */
@@ -74,10 +74,7 @@ public final class PatchOverlay {
     BufferedImage frame = scaledImage(trace.steps().get(t).frame(), scale);
     int w = frame.getWidth();
     int h = frame.getHeight();
-    BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
-    Graphics2D pg = probe.createGraphics();
-    int lineHeight = SafeText.SHARED.lineHeight(pg);
-    pg.dispose();
+    int lineHeight = SafeText.SHARED.lineHeight();
     BufferedImage out = new BufferedImage(w, h + PANEL_LINES * lineHeight + 2 * MARGIN, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = out.createGraphics();
     try {

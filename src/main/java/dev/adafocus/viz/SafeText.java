@@ -3,6 +3,7 @@ package dev.adafocus.viz;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
 import java.util.function.IntSupplier;
 
 /**
@@ -30,8 +31,15 @@ final class SafeText {
   }
 
   /** Height of one text line in pixels (a fixed estimate when fonts are unavailable). */
-  int lineHeight(Graphics2D g) {
-    return measure(() -> g.getFontMetrics(FONT).getHeight(), FALLBACK_LINE_HEIGHT);
+  int lineHeight() {
+    return measure(() -> {
+      Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+      try {
+        return g.getFontMetrics(FONT).getHeight();
+      } finally {
+        g.dispose();
+      }
+    }, FALLBACK_LINE_HEIGHT);
   }
 
   /** Width of {@code text} in pixels (an estimate when fonts are unavailable). */
