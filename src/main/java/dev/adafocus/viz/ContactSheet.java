@@ -68,6 +68,9 @@ public final class ContactSheet {
     int rows = (order.size() + layout.columns() - 1) / layout.columns();
     String[] captionLines = caption.isEmpty() ? new String[0] : caption.split("\n");
     int width = GAP + layout.columns() * (layout.tileWidth() + GAP);
+    for (String line : captionLines) {
+      width = Math.max(width, SafeText.SHARED.width(line) + 2 * GAP);
+    }
     int gridHeight = GAP + rows * (layout.tileHeight() + layout.labelHeight() + GAP);
     BufferedImage sheet = new BufferedImage(width, gridHeight + captionLines.length * layout.labelHeight() + GAP,
         BufferedImage.TYPE_INT_RGB);
@@ -101,7 +104,7 @@ public final class ContactSheet {
       tg.drawImage(frame, 0, 0, null);
       PatchOverlay.drawBox(tg, trace.box(t).scaled(layout.scale()), PatchOverlay.BOX_COLOR);
       String badge = Integer.toString(t + 1);
-      int badgeWidth = SafeText.SHARED.width(tg, badge) + 8;
+      int badgeWidth = SafeText.SHARED.width(badge) + 8;
       tg.setColor(BADGE_COLOR);
       tg.fillRect(0, 0, badgeWidth, layout.labelHeight());
       tg.setColor(Color.WHITE);

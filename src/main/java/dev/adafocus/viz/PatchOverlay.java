@@ -205,7 +205,8 @@ public final class PatchOverlay {
     }
     if (trace.exitedEarly() && t == trace.steps().size() - 1) {
       g.setColor(EXIT_COLOR);
-      SafeText.SHARED.draw(g, "exit after step " + (t + 1) + " of " + trace.totalSteps(), x, y + (PANEL_LINES - 1) * lineHeight + lineHeight - 3);
+      String note = "exit after step " + (t + 1) + " of " + trace.totalSteps();
+      SafeText.SHARED.draw(g, note, x, y + PANEL_LINES * lineHeight - 3);
     }
   }
 }

@@ -1,10 +1,11 @@
 package dev.adafocus.viz;
 
 import java.awt.Font;
+import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.util.function.IntSupplier;
+import java.util.function.ToIntFunction;
 
 /**
  * Text drawing that degrades instead of failing: on a headless machine without fonts (or without the native font
@@ -32,19 +33,12 @@ final class SafeText {
 
   /** Height of one text line in pixels (a fixed estimate when fonts are unavailable). */
   int lineHeight() {
-    return measure(() -> {
-      Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
-      try {
-        return g.getFontMetrics(FONT).getHeight();
-      } finally {
-        g.dispose();
-      }
-    }, FALLBACK_LINE_HEIGHT);
+    return measure(metrics -> metrics.getHeight(), FALLBACK_LINE_HEIGHT);
   }
 
   /** Width of {@code text} in pixels (an estimate when fonts are unavailable). */
-  int width(Graphics2D g, String text) {
-    return measure(() -> g.getFontMetrics(FONT).stringWidth(text), text.length() * FONT_SIZE * 6 / 10);
+  int width(String text) {
+    return measure(metrics -> metrics.stringWidth(text), text.length() * FONT_SIZE * 6 / 10);
   }
 
   /** Whether text is being drawn. */
@@ -66,9 +60,16 @@ final class SafeText {
     }
   }
 
-  private int measure(IntSupplier metric, int fallback) {
+  private int measure(ToIntFunction<FontMetrics> metric, int fallback) {
     int[] value = {fallback};
-    attempt(() -> value[0] = metric.getAsInt());
+    attempt(() -> {
+      Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+      try {
+        value[0] = metric.applyAsInt(g.getFontMetrics(FONT));
+      } finally {
+        g.dispose();
+      }
+    });
     return value[0];
   }
 

@@ -57,6 +57,17 @@ class ContactSheetTest {
   }
 
   @Test
+  void aLongCaptionWidensTheSheet() {
+    FocusTrace one = TraceFixtures.trace(64, 64, 64, 16, InputMapping.identity(), new double[][] {{0.5, 0.5}},
+        new int[] {0});
+    int gridWidth = ContactSheet.GAP + ContactSheet.layout(one).tileWidth() + ContactSheet.GAP;
+    String caption = "prediction: a rather long class name (0.93)   GFLOPs per video: 12.345   exit after step 3 of 16";
+    BufferedImage sheet = ContactSheet.render(one, caption);
+    assertEquals(SafeText.SHARED.width(caption) + 2 * ContactSheet.GAP, sheet.getWidth());
+    assertTrue(sheet.getWidth() > gridWidth, "caption wider than one tile");
+  }
+
+  @Test
   void demoPicturesAreTheAnimationAndItsSheet() {
     FocusTrace trace = TraceFixtures.trace(64, 64, 64, 16, InputMapping.identity(), LOCATIONS, FRAMES);
     FocusPictures.Written w = FocusPictures.write(trace, dir.resolve("out.gif"), "caption", 300);

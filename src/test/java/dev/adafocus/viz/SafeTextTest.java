@@ -48,7 +48,7 @@ class SafeTextTest {
     assertFalse(text.draw(g, "step 1", 2, 15), "no text once fonts failed");
     assertArrayEquals(before, pixels(img), "nothing drawn");
     assertEquals(SafeText.FONT_SIZE + 4, text.lineHeight(), "layout still gets a line height");
-    assertTrue(text.width(g, "abcd") > 0, "layout still gets a text width");
+    assertTrue(text.width("abcd") > 0, "layout still gets a text width");
     g.dispose();
   }
 
