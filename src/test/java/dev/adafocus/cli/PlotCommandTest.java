@@ -41,6 +41,13 @@ class PlotCommandTest {
   }
 
   @Test
+  void malformedLogIsBadInputNamingFileAndLine() throws Exception {
+    Path log = Files.writeString(dir.resolve("scalars.jsonl"), "{\"epoch\": 1, \"loss\": 2.0}\n{\"loss\": oops\n");
+    assertEquals(Main.BAD_INPUT, run("plot", dir.toString()));
+    assertTrue(err.toString().contains(log + ":2: "), err.toString());
+  }
+
+  @Test
   void emptyRunFolderIsBadInput() {
     assertEquals(Main.BAD_INPUT, run("plot", dir.toString()));
     assertTrue(err.toString().contains("nothing to plot"), err.toString());
