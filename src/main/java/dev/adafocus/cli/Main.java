@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         FlopsCommand.class,
         ExitCommand.class,
         ConvertCommand.class,
+        PlotCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
