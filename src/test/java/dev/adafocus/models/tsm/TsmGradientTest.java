@@ -7,6 +7,7 @@ import dev.adafocus.engine.Engine;
 import dev.adafocus.engine.NativeScope;
 import dev.adafocus.engine.StateDicts;
 import dev.adafocus.engine.Tensors;
+import dev.adafocus.testing.GradientCheck;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bytedeco.pytorch.Scalar;
@@ -104,42 +105,20 @@ class TsmGradientTest {
       model.eval(); // fixed BN statistics and no dropout: both precisions compute the same function
       Tensor glance = TinyTsm.glance(2);
       Tensor focus = TinyTsm.focus(2);
-      Map<String, double[]> g32 = gradients(model, glance, focus);
+      Map<String, double[]> g32 = GradientCheck.gradients(model, () -> lossOf(model, glance, focus));
       model.to(ScalarType.Double, false);
-      Map<String, double[]> g64 = gradients(model, glance.to(ScalarType.Double), focus.to(ScalarType.Double));
-      int checked = 0;
-      for (var e : g64.entrySet()) {
-        double[] ref = e.getValue();
-        double[] ours = g32.get(e.getKey());
-        double maxRef = 0;
-        double maxDiff = 0;
-        for (int i = 0; i < ref.length; i++) {
-          maxRef = Math.max(maxRef, Math.abs(ref[i]));
-          maxDiff = Math.max(maxDiff, Math.abs(ours[i] - ref[i]));
-        }
-        if (maxRef > 1e-6) {
-          assertTrue(maxDiff / maxRef < 2e-3, e.getKey() + ": float32 gradient off by " + maxDiff / maxRef
-              + " (is ONEDNN_MAX_CPU_ISA set?)");
-          checked++;
-        }
-      }
+      Tensor glance64 = glance.to(ScalarType.Double);
+      Tensor focus64 = focus.to(ScalarType.Double);
+      Map<String, double[]> g64 = GradientCheck.gradients(model, () -> lossOf(model, glance64, focus64));
+      int checked = GradientCheck.assertFloat32MatchesFloat64(g32, g64, 2e-3);
       assertTrue(g64.containsKey("policy_stn.0.weight") && checked > 40, "too few gradients checked: " + checked);
     }
   }
 
-  /** Gradients of a loss reaching every parameter (aux terms train the backbones and the policy). */
-  private static Map<String, double[]> gradients(AdaFocusV2Tsm model, Tensor glance, Tensor focus) {
-    model.zero_grad(true);
+  /** A loss reaching every parameter (the aux terms train the backbones and the policy). */
+  private static Tensor lossOf(AdaFocusV2Tsm model, Tensor glance, Tensor focus) {
     TsmOutput o = model.forward(glance, focus);
     Scalar two = new Scalar(2);
-    o.prediction().pow(two).mean().add(o.glanceAux().pow(two).mean()).add(o.focusAux().pow(two).mean()).backward();
-    Map<String, double[]> out = new LinkedHashMap<>();
-    for (var e : StateDicts.tensors(model).entrySet()) {
-      Tensor g = e.getValue().grad();
-      if (g.defined()) {
-        out.put(e.getKey(), Tensors.toDoubles(g.to(ScalarType.Double)));
-      }
-    }
-    return out;
+    return o.prediction().pow(two).mean().add(o.glanceAux().pow(two).mean()).add(o.focusAux().pow(two).mean());
   }
 }
