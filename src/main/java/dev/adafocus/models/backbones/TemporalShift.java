@@ -44,10 +44,6 @@ public final class TemporalShift extends Layer {
     this.config = config;
   }
 
-  public Config config() {
-    return config;
-  }
-
   @Override
   public Tensor forward(Tensor x) {
     return net.forward(shift(x, config.segments(), config.foldDiv()));

@@ -70,10 +70,6 @@ public final class AdaFocusV2Tsm extends Net {
     return focus;
   }
 
-  public Sequential policy() {
-    return policy;
-  }
-
   /** Evaluation-mode forward: the learned policy's patch. */
   public TsmOutput forward(Tensor glanceVideo, Tensor focusVideo) {
     return forward(glanceVideo, focusVideo, PatchPolicy.LEARNED);

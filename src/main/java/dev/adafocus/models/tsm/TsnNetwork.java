@@ -48,14 +48,6 @@ public final class TsnNetwork extends Net {
     }
   }
 
-  public Layer baseModel() {
-    return baseModel;
-  }
-
-  public int segments() {
-    return segments;
-  }
-
   /**
    * @param frames [B·T, 3, H, W], video-major, T = {@link #segments()}
    * @return the feature maps and the two consensus logits

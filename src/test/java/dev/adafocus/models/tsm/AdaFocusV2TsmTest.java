@@ -116,6 +116,10 @@ class AdaFocusV2TsmTest {
       assertFalse(keys.contains("global_CNN.base_model.classifier.weight"), "TSN replaces the ImageNet head by dropout");
       assertFalse(keys.contains("local_CNN.base_model.fc.weight"));
       assertFalse(keys.contains("policy_stn.0.bias"), "the policy conv has no bias");
+      for (String k : keys) {
+        assertTrue(AdaFocusV2Tsm.OFFICIAL_LR_RATIOS.keySet().stream().anyMatch(g -> k.startsWith(g + ".")),
+            k + " belongs to no learning-rate group");
+      }
       assertArrayEquals(new long[] {174, 1280}, Tensors.shape(t.get("global_CNN.new_fc.weight")));
       assertArrayEquals(new long[] {174, 2048}, Tensors.shape(t.get("local_CNN.new_new_fc.weight")));
       assertArrayEquals(new long[] {64, 8 * 1280, 1, 1}, Tensors.shape(t.get("policy_stn.0.weight")));
