@@ -77,8 +77,7 @@ public final class AdaFocusV2Tsm extends Net {
 
   /** One branch with the given patch source (RANDOM and CENTRE give one location per video). */
   public TsmOutput forward(Tensor glanceVideo, Tensor focusVideo, PatchPolicy patchPolicy) {
-    TsnNetwork.Output g = glance.forward(frames(glanceVideo, config.glanceFrames(), "glance"));
-    checkFocus(focusVideo, glanceVideo.size(0));
+    TsnNetwork.Output g = glance.forward(checkedFrames(glanceVideo, focusVideo));
     return focusBranch(focusVideo, g, actionsFor(patchPolicy, g, glanceVideo.size(0)));
   }
 
@@ -88,9 +87,8 @@ public final class AdaFocusV2Tsm extends Net {
    * Returns {random branch, policy branch}.
    */
   public TsmOutput[] forwardTraining(Tensor glanceVideo, Tensor focusVideo) {
-    TsnNetwork.Output g = glance.forward(frames(glanceVideo, config.glanceFrames(), "glance"));
+    TsnNetwork.Output g = glance.forward(checkedFrames(glanceVideo, focusVideo));
     long batch = glanceVideo.size(0);
-    checkFocus(focusVideo, batch);
     return new TsmOutput[] {
         focusBranch(focusVideo, g, actionsFor(PatchPolicy.RANDOM, g, batch)),
         focusBranch(focusVideo, g, actionsFor(PatchPolicy.LEARNED, g, batch))};
@@ -119,11 +117,15 @@ public final class AdaFocusV2Tsm extends Net {
     return new TsmOutput(g.logits().add(l.logits()), g.auxLogits(), l.auxLogits(), actions, patches);
   }
 
-  private void checkFocus(Tensor focusVideo, long batch) {
+  /** Checks both inputs and returns the glance frames [B·T_g, 3, S, S]. */
+  private Tensor checkedFrames(Tensor glanceVideo, Tensor focusVideo) {
+    Tensor frames = frames(glanceVideo, config.glanceFrames(), "glance");
     frames(focusVideo, config.focusFrames(), "focus");
-    if (focusVideo.size(0) != batch) {
-      throw new IllegalArgumentException("glance and focus batches differ: " + batch + " vs " + focusVideo.size(0) + " videos");
+    if (focusVideo.size(0) != glanceVideo.size(0)) {
+      throw new IllegalArgumentException("glance and focus batches differ: " + glanceVideo.size(0) + " vs "
+          + focusVideo.size(0) + " videos");
     }
+    return frames;
   }
 
   /** [B, T·3, S, S] → [B·T, 3, S, S] (video-major), after checking the shape. */
