@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         FlopsCommand.class,
         ExitCommand.class,
         TsmFlopsCommand.class,
+        ConvertCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
