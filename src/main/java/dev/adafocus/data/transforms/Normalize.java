@@ -1,0 +1,40 @@
+package dev.adafocus.data.transforms;
+
+import dev.adafocus.data.RgbFrame;
+import java.util.List;
+
+/** Scales bytes to [0,1] and standardises per channel, writing a clip in the official [T·3, H, W] layout. */
+public record Normalize(float[] mean, float[] std) {
+  /** The ImageNet statistics used by every official model. */
+  public static final Normalize IMAGENET = new Normalize(new float[] {0.485f, 0.456f, 0.406f},
+      new float[] {0.229f, 0.224f, 0.225f});
+
+  public Normalize {
+    if (mean.length != 3 || std.length != 3) {
+      throw new IllegalArgumentException("mean and std need 3 values (R, G, B)");
+    }
+    mean = mean.clone();
+    std = std.clone();
+  }
+
+  /**
+   * Writes {@code clip} into {@code dst} from {@code offset}: frame t, channel c, pixel (y, x) at
+   * offset + ((t·3 + c)·H + y)·W + x. Returns the number of values written.
+   */
+  public int write(List<RgbFrame> clip, float[] dst, int offset) {
+    int pos = offset;
+    for (RgbFrame f : clip) {
+      byte[] rgb = f.rgb();
+      int plane = f.width() * f.height();
+      for (int c = 0; c < 3; c++) {
+        float m = mean[c];
+        float s = std[c];
+        for (int p = 0; p < plane; p++) {
+          dst[pos + p] = ((rgb[p * 3 + c] & 0xff) / 255f - m) / s;
+        }
+        pos += plane;
+      }
+    }
+    return pos - offset;
+  }
+}
