@@ -164,9 +164,9 @@ public final class VideoFileSource implements VideoSource {
   }
 
   private RgbFrame copy(Frame f) {
-    if (f.imageWidth != width || f.imageHeight != height || f.imageChannels != 3) {
-      throw new VideoDecodeException(file, "decoder returned a " + f.imageWidth + "x" + f.imageHeight + "x"
-          + f.imageChannels + " frame, expected " + width + "x" + height + "x3", null);
+    if (f.imageWidth != width || f.imageHeight != height || f.imageStride < width * 3) {
+      throw new VideoDecodeException(file, "decoder returned a " + f.imageWidth + "x" + f.imageHeight
+          + " frame with row stride " + f.imageStride + ", expected " + width + "x" + height + " RGB", null);
     }
     ByteBuffer buf = ((ByteBuffer) f.image[0]).duplicate();
     byte[] rgb = new byte[width * height * 3];
