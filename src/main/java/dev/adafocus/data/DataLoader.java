@@ -1,6 +1,7 @@
 package dev.adafocus.data;
 
 import dev.adafocus.AdaFocusException;
+import dev.adafocus.engine.Engine;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,6 +32,7 @@ public final class DataLoader implements AutoCloseable {
   private long startNanos = -1;
 
   public DataLoader(VideoDataset dataset, LoaderOptions options) {
+    Engine.init();
     this.dataset = dataset;
     this.options = options;
     AtomicInteger n = new AtomicInteger();

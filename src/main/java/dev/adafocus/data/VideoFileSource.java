@@ -4,6 +4,7 @@ import dev.adafocus.VideoDecodeException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
@@ -155,6 +156,34 @@ public final class VideoFileSource implements VideoSource {
       return copy(f);
     } catch (FrameGrabber.Exception e) {
       throw new VideoDecodeException(file, "cannot decode frame " + index + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Decodes every frame from the first to the end of the stream, in order, handing each to {@code sink}; returns
+   * the number of frames decoded (which may differ from {@link #frameCount()} for files with a wrong header).
+   */
+  public synchronized int decodeAll(Consumer<RgbFrame> sink) {
+    if (closed) {
+      throw new IllegalStateException("video source already closed: " + file);
+    }
+    try {
+      if (position != 0) {
+        grabber.setVideoFrameNumber(0);
+        position = 0;
+      }
+      int n = 0;
+      for (Frame f = grabber.grabImage(); f != null; f = grabber.grabImage()) {
+        if (f.image != null) {
+          sink.accept(copy(f));
+          n++;
+          position++;
+        }
+      }
+      position = -1;
+      return n;
+    } catch (FrameGrabber.Exception e) {
+      throw new VideoDecodeException(file, "cannot decode: " + e.getMessage(), e);
     }
   }
 
