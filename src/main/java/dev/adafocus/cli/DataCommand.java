@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         ExtractFramesCommand.class,
         BenchLoaderCommand.class,
+        CheckListCommand.class,
     })
 public final class DataCommand implements Callable<Integer> {
   @CommandLine.Spec

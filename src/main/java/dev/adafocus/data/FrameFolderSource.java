@@ -86,6 +86,11 @@ public final class FrameFolderSource implements VideoSource {
     }
   }
 
+  /** The frame-file template. */
+  public FrameTemplate template() {
+    return template;
+  }
+
   /** The file holding frame {@code index} (0-based). */
   public Path framePath(int index) {
     if (index < 0 || index >= frameCount) {

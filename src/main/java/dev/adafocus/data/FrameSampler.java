@@ -55,6 +55,20 @@ public final class FrameSampler {
   }
 
   /**
+   * Uni-AdaFocus's stratified sampling: index i = ⌊(i + ξ)/t · n⌋ with ξ ~ U(0,1) drawn per segment in training and
+   * ξ = 0.5 in evaluation.
+   */
+  public static int[] stratifiedIndices(int n, int t, boolean training, RandomGenerator rng) {
+    check(n, t);
+    int[] idx = new int[t];
+    for (int i = 0; i < t; i++) {
+      double xi = training ? rng.nextDouble() : 0.5;
+      idx[i] = Math.min((int) Math.floor((i + xi) / t * n), n - 1);
+    }
+    return idx;
+  }
+
+  /**
    * The coarse-to-fine order of the official {@code --sample} option: start with [⌊(t-1)/2⌋, 0, t-1]; then, with
    * q = 2, 4, 8, …, add the midpoint ⌊(a+b)/2⌋ of each pair of consecutive breakpoints ⌊linspace(0, t-1, q+1)⌋ not yet
    * present. T = 16 gives 7,0,15,3,11,1,5,9,13,2,4,6,8,10,12,14.

@@ -43,6 +43,11 @@ public final class ListFileParser {
     return records;
   }
 
+  /** The records with at least {@code minFrames} frames (the official training lists drop those under 3). */
+  public static List<VideoRecord> withAtLeast(List<VideoRecord> records, int minFrames) {
+    return records.stream().filter(r -> r.numFrames() < 0 || r.numFrames() >= minFrames).toList();
+  }
+
   private static VideoRecord parseLine(Path file, int lineNo, String line, ListFormat format, int numClasses) {
     LineFields f = switch (format) {
       case COMMA -> splitComma(line);

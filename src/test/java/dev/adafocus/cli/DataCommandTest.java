@@ -81,4 +81,18 @@ class DataCommandTest {
       assertTrue(e.getAsJsonObject().get("clips_per_s").getAsDouble() > 0);
     }
   }
+
+  @Test
+  void checkListReportsUnreadableVideosWithExitCodeThree() throws Exception {
+    Path raw = Files.createDirectories(dir.resolve("raw"));
+    Files.copy(resource("bframes.mp4"), raw.resolve("bframes.mp4"));
+    Path vlist = raw.resolve("v.txt");
+    Files.writeString(vlist, "bframes.mp4 0\nmissing.mp4 1\n");
+    Run r = run("data", "check-list", "--list", vlist.toString(), "--layout", "VIDEO_FILES", "--json");
+    assertEquals(Main.BAD_INPUT, r.code());
+    assertTrue(r.out().contains("error: " + vlist + ":2"), r.out());
+    assertEquals(1, r.json().get("unreadable").getAsInt());
+    Files.writeString(vlist, "bframes.mp4 0\n");
+    assertEquals(0, run("data", "check-list", "--list", vlist.toString(), "--format", "VIDEO").code());
+  }
 }

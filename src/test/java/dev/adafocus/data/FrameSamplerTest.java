@@ -103,4 +103,18 @@ class FrameSamplerTest {
     assertArrayEquals(new int[] {30, 0, 70, 10, 50, 20, 40, 60},
         FrameSampler.permute(new int[] {0, 10, 20, 30, 40, 50, 60, 70}, FrameSampler.coarseToFineOrder(8)));
   }
+
+  @Test
+  void stratifiedIndicesFollowTheUniAdaFocusFormula() {
+    for (int n = 1; n <= 300; n += 13) {
+      int[] eval = FrameSampler.stratifiedIndices(n, 48, false, null);
+      SplittableRandom a = new SplittableRandom(n);
+      SplittableRandom b = new SplittableRandom(n);
+      int[] train = FrameSampler.stratifiedIndices(n, 48, true, a);
+      for (int i = 0; i < 48; i++) {
+        assertEquals((int) Math.floor((i + 0.5) / 48 * n), eval[i]);
+        assertEquals((int) Math.floor((i + b.nextDouble()) / 48 * n), train[i]);
+      }
+    }
+  }
 }
