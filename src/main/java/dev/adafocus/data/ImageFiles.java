@@ -3,9 +3,9 @@ package dev.adafocus.data;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import javax.imageio.IIOImage;
@@ -20,10 +20,10 @@ public final class ImageFiles {
 
   /** Decodes an image file; throws {@link IOException} when it is missing, unreadable or not an image. */
   public static RgbFrame read(Path file) throws IOException {
-    BufferedImage img;
-    try (InputStream in = Files.newInputStream(file)) {
-      img = ImageIO.read(in);
+    if (!Files.isRegularFile(file)) {
+      throw new NoSuchFileException(file.toString());
     }
+    BufferedImage img = ImageIO.read(file.toFile());
     if (img == null) {
       throw new IOException("not a readable image (JPEG/PNG/BMP)");
     }
