@@ -123,9 +123,8 @@ final class BenchLoaderCommand implements Callable<Integer> {
   }
 
   private LoaderStats measure(Path listFile, Path dataRoot, ListFormat fmt) {
-    VideoOpener opener = fmt == ListFormat.VIDEO ? VideoOpener.videoFiles(dataRoot)
-        : VideoOpener.frameFolders(dataRoot, new FrameTemplate(template));
-    VideoDataset ds = new VideoDataset(ListFileParser.parse(listFile, fmt, 0), opener,
+    VideoDataset ds = new VideoDataset(ListFileParser.parse(listFile, fmt, 0),
+        VideoOpener.of(fmt, dataRoot, new FrameTemplate(template)),
         ClipSampling.single(frames, train, true),
         train ? StandardTransforms.training(inputSize, true) : StandardTransforms.evaluation(inputSize),
         Normalize.IMAGENET);

@@ -62,8 +62,8 @@ final class CheckListCommand implements Callable<Integer> {
     ListFormat fmt = layout != null ? layout.format() : format;
     int numClasses = labels != null ? LabelMap.read(labels).size() : layout != null ? layout.numClasses() : 0;
     List<VideoRecord> records = ListFileParser.parse(list, fmt, numClasses);
-    VideoOpener opener = layout != null ? layout.opener(dataRoot) : fmt == ListFormat.VIDEO
-        ? VideoOpener.videoFiles(dataRoot) : VideoOpener.frameFolders(dataRoot, new FrameTemplate(template));
+    VideoOpener opener = layout != null ? layout.opener(dataRoot)
+        : VideoOpener.of(fmt, dataRoot, new FrameTemplate(template));
     ProgressBar bar = new ProgressBar(spec.commandLine().getErr());
     List<ListChecker.Problem> problems = ListChecker.check(records, opener, (d, t) -> {
       if (d == t || d % 50 == 0) {

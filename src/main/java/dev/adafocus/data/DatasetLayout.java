@@ -50,6 +50,6 @@ public enum DatasetLayout {
 
   /** How the videos of a list are opened under {@code root}. */
   public VideoOpener opener(Path root) {
-    return template == null ? VideoOpener.videoFiles(root) : VideoOpener.frameFolders(root, template);
+    return VideoOpener.of(format, root, template);
   }
 }

@@ -17,4 +17,9 @@ public interface VideoOpener {
   static VideoOpener videoFiles(Path root) {
     return r -> new VideoFileSource(root.resolve(r.path()));
   }
+
+  /** Video files for the {@link ListFormat#VIDEO} format, frame folders named by {@code template} otherwise. */
+  static VideoOpener of(ListFormat format, Path root, FrameTemplate template) {
+    return format == ListFormat.VIDEO ? videoFiles(root) : frameFolders(root, template);
+  }
 }

@@ -22,18 +22,25 @@ public record Normalize(float[] mean, float[] std) {
    * offset + ((t·3 + c)·H + y)·W + x. Returns the number of values written.
    */
   public int write(List<RgbFrame> clip, float[] dst, int offset) {
+    float[][] table = new float[3][256];
+    for (int c = 0; c < 3; c++) {
+      for (int v = 0; v < 256; v++) {
+        table[c][v] = (v / 255f - mean[c]) / std[c];
+      }
+    }
     int pos = offset;
     for (RgbFrame f : clip) {
       byte[] rgb = f.rgb();
       int plane = f.width() * f.height();
-      for (int c = 0; c < 3; c++) {
-        float m = mean[c];
-        float s = std[c];
-        for (int p = 0; p < plane; p++) {
-          dst[pos + p] = ((rgb[p * 3 + c] & 0xff) / 255f - m) / s;
-        }
-        pos += plane;
+      float[] r = table[0];
+      float[] g = table[1];
+      float[] b = table[2];
+      for (int p = 0, i = 0; p < plane; p++, i += 3) {
+        dst[pos + p] = r[rgb[i] & 0xff];
+        dst[pos + plane + p] = g[rgb[i + 1] & 0xff];
+        dst[pos + 2 * plane + p] = b[rgb[i + 2] & 0xff];
       }
+      pos += 3 * plane;
     }
     return pos - offset;
   }
