@@ -2,6 +2,7 @@ package dev.adafocus.cli;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.adafocus.data.BadVideoPolicy;
 import dev.adafocus.data.ClipSampling;
 import dev.adafocus.data.FrameTemplate;
 import dev.adafocus.data.ListFileParser;
@@ -9,10 +10,9 @@ import dev.adafocus.data.ListFormat;
 import dev.adafocus.data.LoaderBenchmark;
 import dev.adafocus.data.LoaderOptions;
 import dev.adafocus.data.LoaderStats;
+import dev.adafocus.data.SkippedVideo;
 import dev.adafocus.data.VideoDataset;
 import dev.adafocus.data.VideoOpener;
-import dev.adafocus.data.transforms.Normalize;
-import dev.adafocus.data.transforms.StandardTransforms;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -78,6 +78,9 @@ final class BenchLoaderCommand implements Callable<Integer> {
   @Option(names = "--sample-frames", defaultValue = "64", description = "Frames per generated video.")
   int sampleFrames;
 
+  @Option(names = "--skip-bad", description = "Leave unreadable videos out and list them at the end.")
+  boolean skipBad;
+
   @Option(names = "--json", description = "Print the results as JSON on the last line.")
   boolean json;
 
@@ -123,13 +126,15 @@ final class BenchLoaderCommand implements Callable<Integer> {
   }
 
   private LoaderStats measure(Path listFile, Path dataRoot, ListFormat fmt) {
-    VideoDataset ds = new VideoDataset(ListFileParser.parse(listFile, fmt, 0),
-        VideoOpener.of(fmt, dataRoot, new FrameTemplate(template)),
-        ClipSampling.single(frames, train, true),
-        train ? StandardTransforms.training(inputSize, true) : StandardTransforms.evaluation(inputSize),
-        Normalize.IMAGENET);
-    LoaderOptions options = train ? LoaderOptions.training(batchSize, workers, seed)
-        : LoaderOptions.evaluation(batchSize, workers);
-    return LoaderBenchmark.run(ds, options, batches);
+    VideoDataset ds = VideoDataset.official(ListFileParser.parse(listFile, fmt, 0),
+        VideoOpener.of(fmt, dataRoot, new FrameTemplate(template)), ClipSampling.single(frames, train, true),
+        inputSize, true);
+    LoaderOptions options = (train ? LoaderOptions.training(batchSize, workers, seed)
+        : LoaderOptions.evaluation(batchSize, workers)).withBadVideos(skipBad ? BadVideoPolicy.SKIP : BadVideoPolicy.FAIL);
+    LoaderBenchmark.Result r = LoaderBenchmark.run(ds, options, batches);
+    if (!r.skipped().isEmpty()) {
+      spec.commandLine().getOut().println(SkippedVideo.summary(r.skipped()));
+    }
+    return r.stats();
   }
 }

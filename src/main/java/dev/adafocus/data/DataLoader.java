@@ -122,6 +122,7 @@ public final class DataLoader implements AutoCloseable {
     private final ArrayDeque<Future<List<Sample>>> pending = new ArrayDeque<>();
     private int submitted;
     private Batch next;
+    private double lastWaitSeconds;
 
     private Epoch(int epoch) {
       this.epoch = epoch;
@@ -152,6 +153,7 @@ public final class DataLoader implements AutoCloseable {
         long t0 = System.nanoTime();
         List<Sample> samples = take(pending.poll());
         long waited = System.nanoTime() - t0;
+        lastWaitSeconds = waited / 1e9;
         if (submitted < total) {
           submit();
         }
@@ -177,6 +179,11 @@ public final class DataLoader implements AutoCloseable {
       Batch b = next;
       next = null;
       return b;
+    }
+
+    /** Seconds the consumer waited for the most recent batch (its {@code data_time}). */
+    public double lastWaitSeconds() {
+      return lastWaitSeconds;
     }
 
     private List<Sample> take(Future<List<Sample>> f) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
@@ -31,18 +32,21 @@ public final class LoaderBenchmark {
     }
   }
 
+  /** The throughput of a run and the videos it left out. */
+  public record Result(LoaderStats stats, List<SkippedVideo> skipped) {}
+
   /**
    * Runs {@code dataset} through a loader for at most {@code maxBatches} batches (0: one epoch), closing each batch
-   * as a consumer would, and returns the throughput.
+   * as a consumer would.
    */
-  public static LoaderStats run(VideoDataset dataset, LoaderOptions options, int maxBatches) {
+  public static Result run(VideoDataset dataset, LoaderOptions options, int maxBatches) {
     try (DataLoader loader = new DataLoader(dataset, options); DataLoader.Epoch epoch = loader.epoch(0)) {
       int n = 0;
       while ((maxBatches <= 0 || n < maxBatches) && epoch.hasNext()) {
         epoch.next().close();
         n++;
       }
-      return loader.stats();
+      return new Result(loader.stats(), loader.skipped());
     }
   }
 

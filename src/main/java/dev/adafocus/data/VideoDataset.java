@@ -2,6 +2,7 @@ package dev.adafocus.data;
 
 import dev.adafocus.data.transforms.ClipTransform;
 import dev.adafocus.data.transforms.Normalize;
+import dev.adafocus.data.transforms.StandardTransforms;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -27,6 +28,17 @@ public final class VideoDataset {
     this.sampling = sampling;
     this.transform = transform;
     this.normalize = normalize;
+  }
+
+  /**
+   * A dataset with the official transforms for {@code sampling}: multi-scale crop (and flip unless {@code flip} is
+   * off) in training, resize and centre crop in evaluation; ImageNet normalisation.
+   */
+  public static VideoDataset official(List<VideoRecord> records, VideoOpener opener, ClipSampling sampling,
+      int inputSize, boolean flip) {
+    ClipTransform t = sampling.training() ? StandardTransforms.training(inputSize, flip)
+        : StandardTransforms.evaluation(inputSize);
+    return new VideoDataset(records, opener, sampling, t, Normalize.IMAGENET);
   }
 
   /** Number of videos. */

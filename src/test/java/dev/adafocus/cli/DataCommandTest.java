@@ -95,4 +95,23 @@ class DataCommandTest {
     Files.writeString(vlist, "bframes.mp4 0\n");
     assertEquals(0, run("data", "check-list", "--list", vlist.toString(), "--format", "VIDEO").code());
   }
+
+  @Test
+  void benchLoaderOnAListSkipsBadVideosWhenAsked() throws Exception {
+    Path raw = Files.createDirectories(dir.resolve("raw"));
+    Files.copy(resource("bframes.mp4"), raw.resolve("bframes.mp4"));
+    Path vlist = raw.resolve("v.txt");
+    Files.writeString(vlist, "bframes.mp4 0\nmissing.mp4 1\n");
+    String[] args = {"data", "bench-loader", "--list", vlist.toString(), "--format", "VIDEO", "--frames", "4",
+        "--input-size", "16", "--batch-size", "2", "--workers", "1", "--json"};
+    Run failing = run(args);
+    assertEquals(Main.BAD_INPUT, failing.code());
+    assertTrue(failing.err().contains("missing.mp4"), failing.err());
+    String[] skipping = java.util.Arrays.copyOf(args, args.length + 1);
+    skipping[args.length] = "--skip-bad";
+    Run r = run(skipping);
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("skipped 1 unreadable video:"), r.out());
+    assertEquals(1, r.json().getAsJsonArray("results").get(0).getAsJsonObject().get("clips").getAsInt());
+  }
 }
