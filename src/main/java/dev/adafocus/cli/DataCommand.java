@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         ExtractFramesCommand.class,
         BenchLoaderCommand.class,
         CheckListCommand.class,
+        MakeBenchmarkCommand.class,
     })
 public final class DataCommand implements Callable<Integer> {
   @CommandLine.Spec

@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
     subcommands = {
         CommandLine.HelpCommand.class,
         DataCommand.class,
+        FlopsCommand.class,
+        ExitCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -1,5 +1,6 @@
 package dev.adafocus.nn;
 
+import dev.adafocus.flops.FlopCounter;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptional;
 import org.bytedeco.pytorch.TensorOptions;
@@ -43,6 +44,8 @@ public final class BatchNorm extends Layer {
 
   @Override
   public Tensor forward(Tensor x) {
+    // the official GFLOPs count each BN as one multiply-accumulate per channel and sample (torchsummaryX convention)
+    FlopCounter.record(x.size(0) * x.size(1));
     boolean training = is_training();
     if (training) {
       try (org.bytedeco.pytorch.NoGradGuard g = new org.bytedeco.pytorch.NoGradGuard()) {

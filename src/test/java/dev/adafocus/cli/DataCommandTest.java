@@ -42,6 +42,8 @@ class DataCommandTest {
     assertEquals(0, e.code());
     assertTrue(e.out().contains("image_%05d.jpg"), e.out());
     assertEquals(0, run("data", "bench-loader", "--help").code());
+    assertEquals(0, run("data", "check-list", "--help").code());
+    assertEquals(0, run("data", "make-benchmark", "--help").code());
   }
 
   @Test

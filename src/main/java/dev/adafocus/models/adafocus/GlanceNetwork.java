@@ -6,6 +6,7 @@ import dev.adafocus.nn.Dropout;
 import dev.adafocus.nn.Layer;
 import dev.adafocus.nn.Linear;
 import dev.adafocus.nn.Sequential;
+import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.pytorch.DoubleArrayRefOptional;
 import org.bytedeco.pytorch.LongArrayRef;
 import org.bytedeco.pytorch.LongArrayRefOptional;
@@ -42,8 +43,9 @@ public final class GlanceNetwork {
     try (FlopCounter.Section s = FlopCounter.section("glance")) {
       Tensor x = frames;
       if (resizeTo > 0 && frames.size(2) != resizeTo) {
-        x = torch.upsample_bilinear2d(frames, new LongArrayRefOptional(new LongArrayRef(new long[] {resizeTo, resizeTo}, 2)),
-            true, new DoubleArrayRefOptional());
+        try (LongPointer size = new LongPointer(resizeTo, resizeTo)) {
+          x = torch.upsample_bilinear2d(frames, new LongArrayRefOptional(new LongArrayRef(size, 2)), true, new DoubleArrayRefOptional());
+        }
       }
       Tensor map = ((Backbone) backbone).featureMap(x);
       Tensor vector = map.mean(new long[] {2, 3}, false, new ScalarTypeOptional());
