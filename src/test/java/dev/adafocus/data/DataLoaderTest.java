@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.adafocus.DataFormatException;
+import dev.adafocus.data.transforms.MultiScaleCrop;
 import dev.adafocus.data.transforms.Normalize;
 import dev.adafocus.data.transforms.Resize;
 import dev.adafocus.data.transforms.StandardTransforms;
@@ -167,6 +168,23 @@ class DataLoaderTest {
       }
       assertFalse(e.hasNext());
     }
+  }
+
+  @Test
+  void inTrainingEachViewGetsItsOwnRandomCrop() {
+    List<VideoRecord> records = ListFileParser.parse(list, ListFormat.COMMA, 3);
+    VideoDataset ds = new VideoDataset(records, VideoOpener.frameFolders(root, PNG), ClipSampling.twoView(2, 2, true),
+        new MultiScaleCrop(8, new double[] {1, 0.5}, 1), Normalize.IMAGENET);
+    int differed = 0;
+    for (int s = 0; s < 20; s++) {
+      Sample sample = ds.load(0, new java.util.SplittableRandom(s));
+      float[] glanceGreen = java.util.Arrays.copyOfRange(sample.views()[0], 64, 128);
+      float[] focusGreen = java.util.Arrays.copyOfRange(sample.views()[1], 64, 128);
+      if (!java.util.Arrays.equals(glanceGreen, focusGreen)) {
+        differed++;
+      }
+    }
+    assertTrue(differed > 5, "glance and focus views were cropped alike in " + (20 - differed) + " of 20 clips");
   }
 
   @Test
