@@ -236,6 +236,12 @@ class DataLoaderTest {
     try (Batch b = Batch.of(List.of(s))) {
       assertNotEquals(0, Tensors.toFloats(b.frames()).length);
     }
+    Batch outlived;
+    try (NativeScope scope = NativeScope.open()) {
+      outlived = Batch.of(List.of(s));
+    }
+    outlived.close();
+    assertThrows(IllegalStateException.class, outlived::targets);
   }
 
   @Test
