@@ -24,11 +24,6 @@ public final class LabelMap {
     this.names = List.copyOf(names);
   }
 
-  /** A map from the given names (index = position). */
-  public static LabelMap of(List<String> names) {
-    return new LabelMap(names);
-  }
-
   /**
    * Reads a label map. When every line starts with an index ({@code 0,name} or {@code 1 name}) the indices are used;
    * indices starting at 1 (UCF101's {@code classInd.txt}) are shifted to 0, as the official list files are

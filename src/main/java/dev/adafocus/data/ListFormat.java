@@ -19,9 +19,4 @@ public enum ListFormat {
   public String layout() {
     return layout;
   }
-
-  /** True when lines carry a frame count (frame-folder lists). */
-  public boolean hasFrameCount() {
-    return this != VIDEO;
-  }
 }

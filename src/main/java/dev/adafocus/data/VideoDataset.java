@@ -51,11 +51,6 @@ public final class VideoDataset {
     return records.get(i);
   }
 
-  /** The sampling configuration. */
-  public ClipSampling sampling() {
-    return sampling;
-  }
-
   /**
    * Loads video {@code i}. In training the target is a random one of its labels (the official multi-label rule);
    * in evaluation it is the smallest label. All labels are kept for mAP.

@@ -104,16 +104,6 @@ public final class VideoFileSource implements VideoSource {
     return n;
   }
 
-  /** The source file. */
-  public Path file() {
-    return file;
-  }
-
-  /** Frames per second as the container states it. */
-  public double frameRate() {
-    return grabber.getVideoFrameRate();
-  }
-
   @Override
   public int frameCount() {
     return frameCount;
