@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         DataCommand.class,
         FlopsCommand.class,
         ExitCommand.class,
+        ConvertCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
