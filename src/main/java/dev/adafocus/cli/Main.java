@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     description = "Spatially adaptive video recognition (AdaFocusV2 and family) on the JVM.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        FlopsCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

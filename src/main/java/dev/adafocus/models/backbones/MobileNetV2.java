@@ -1,0 +1,124 @@
+package dev.adafocus.models.backbones;
+
+import dev.adafocus.nn.Activation;
+import dev.adafocus.nn.BatchNorm;
+import dev.adafocus.nn.Conv2d;
+import dev.adafocus.nn.Layer;
+import dev.adafocus.nn.Linear;
+import dev.adafocus.nn.Sequential;
+import org.bytedeco.pytorch.GeneratorOptional;
+import org.bytedeco.pytorch.Tensor;
+
+/**
+ * MobileNetV2 in the layout of the checkpoint TSM distributes ({@code features.N.conv.M.*}, {@code classifier.*}):
+ * ReLU6, stem of 32 channels, inverted residuals (t, c, n, s), last 1×1 conv to 1280 channels. The width multiplier
+ * scales the block outputs (rounded up to multiples of 8), as in that implementation.
+ */
+public final class MobileNetV2 extends Layer implements Backbone {
+  private static final int[][] SETTINGS = {
+      {1, 16, 1, 1}, {6, 24, 2, 2}, {6, 32, 3, 2}, {6, 64, 4, 2}, {6, 96, 3, 1}, {6, 160, 3, 2}, {6, 320, 1, 1}};
+
+  private final Sequential features;
+  private final long lastChannel;
+
+  /**
+   * @param widthMult width multiplier (1.0 for the ImageNet model)
+   * @param lastChannel channels of the last 1×1 conv (1280 for the ImageNet model)
+   * @param numClasses size of the (unused) classifier, 1000 for ImageNet checkpoints
+   */
+  public MobileNetV2(double widthMult, long lastChannel, int numClasses) {
+    this.lastChannel = lastChannel;
+    long input = 32;
+    features = new Sequential(new Sequential(new Conv2d(3, input, 3, 2, 1, 1, false), new BatchNorm(input), Activation.relu6()));
+    for (int[] s : SETTINGS) {
+      long out = s[0] > 1 ? makeDivisible(s[1] * widthMult) : s[1];
+      for (int i = 0; i < s[2]; i++) {
+        features.append(new InvertedResidual(input, out, i == 0 ? s[3] : 1, s[0]));
+        input = out;
+      }
+    }
+    features.append(new Sequential(new Conv2d(input, lastChannel, 1, 1, 0, 1, false), new BatchNorm(lastChannel), Activation.relu6()));
+    add("features", features);
+    add("classifier", new Linear(lastChannel, numClasses));
+    initialise();
+  }
+
+  /** The ImageNet model: width 1.0, 1280 output channels. */
+  public static MobileNetV2 mobilenetV2() {
+    return new MobileNetV2(1.0, 1280, 1000);
+  }
+
+  static long makeDivisible(double x) {
+    return (long) (Math.ceil(x / 8.0) * 8);
+  }
+
+  @Override
+  public Tensor featureMap(Tensor images) {
+    return features.forward(images);
+  }
+
+  /** Feature map followed by global average pooling: [N, lastChannel]. */
+  @Override
+  public Tensor forward(Tensor x) {
+    return featureMap(x).mean(new long[] {2, 3}, false, new org.bytedeco.pytorch.ScalarTypeOptional());
+  }
+
+  @Override
+  public long featureDim() {
+    return lastChannel;
+  }
+
+  @Override
+  public long featureMapSize(long inputSize) {
+    long s = inputSize;
+    for (int i = 0; i < 5; i++) {
+      s = (s + 2 - 3) / 2 + 1;
+    }
+    return s;
+  }
+
+  /** The implementation's own initialisation: conv N(0, sqrt(2/(k·k·out))), linear N(0, 0.01), BN γ=1 β=0. */
+  private void initialise() {
+    try (org.bytedeco.pytorch.NoGradGuard g = new org.bytedeco.pytorch.NoGradGuard()) {
+      var params = named_parameters(true);
+      for (long i = 0; i < params.size(); i++) {
+        var item = params.get(i);
+        Tensor t = item.value();
+        String name = item.key().getString();
+        if (t.dim() == 4) {
+          t.normal_(0, Math.sqrt(2.0 / (t.size(0) * t.size(2) * t.size(3))), new GeneratorOptional());
+        } else if (name.startsWith("classifier.")) {
+          if (t.dim() == 2) {
+            t.normal_(0, 0.01, new GeneratorOptional());
+          } else {
+            t.zero_();
+          }
+        }
+      }
+    }
+  }
+
+  /** Expansion 1×1 (if t > 1) → depthwise 3×3 → linear 1×1, with a residual when stride 1 and in = out. */
+  static final class InvertedResidual extends Layer {
+    private final Sequential conv;
+    private final boolean residual;
+
+    InvertedResidual(long in, long out, long stride, int expandRatio) {
+      long hidden = Math.round(in * (double) expandRatio);
+      residual = stride == 1 && in == out;
+      conv = expandRatio == 1
+          ? new Sequential(new Conv2d(hidden, hidden, 3, stride, 1, hidden, false), new BatchNorm(hidden), Activation.relu6(),
+              new Conv2d(hidden, out, 1, 1, 0, 1, false), new BatchNorm(out))
+          : new Sequential(new Conv2d(in, hidden, 1, 1, 0, 1, false), new BatchNorm(hidden), Activation.relu6(),
+              new Conv2d(hidden, hidden, 3, stride, 1, hidden, false), new BatchNorm(hidden), Activation.relu6(),
+              new Conv2d(hidden, out, 1, 1, 0, 1, false), new BatchNorm(out));
+      add("conv", conv);
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+      Tensor y = conv.forward(x);
+      return residual ? x.add(y) : y;
+    }
+  }
+}

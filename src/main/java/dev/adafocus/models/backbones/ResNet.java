@@ -1,0 +1,185 @@
+package dev.adafocus.models.backbones;
+
+import dev.adafocus.nn.Activation;
+import dev.adafocus.nn.BatchNorm;
+import dev.adafocus.nn.Conv2d;
+import dev.adafocus.nn.Init;
+import dev.adafocus.nn.Layer;
+import dev.adafocus.nn.Linear;
+import dev.adafocus.nn.Sequential;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
+
+/**
+ * ResNet in torchvision's layout (conv1, bn1, layer1..4, fc; stride in the 3×3 conv, "V1.5"), with a configurable
+ * base width so that CPU-sized variants exist. The 1000-way {@code fc} is kept for checkpoint compatibility but not
+ * used by {@link #featureMap}.
+ */
+public final class ResNet extends Layer implements Backbone {
+  /** Residual block type. */
+  public enum Block {
+    BASIC(1), BOTTLENECK(4);
+
+    final int expansion;
+
+    Block(int expansion) {
+      this.expansion = expansion;
+    }
+  }
+
+  private final Conv2d conv1;
+  private final BatchNorm bn1;
+  private final Sequential[] layers = new Sequential[4];
+  private final long featureDim;
+
+  /**
+   * @param block residual block type
+   * @param depths number of blocks in each of the four stages
+   * @param baseWidth channels of the stem and of the first stage (64 in torchvision)
+   * @param numClasses size of the (unused) classification head, 1000 for ImageNet checkpoints
+   */
+  public ResNet(Block block, int[] depths, int baseWidth, int numClasses) {
+    if (depths.length != 4) {
+      throw new IllegalArgumentException("ResNet needs 4 stage depths, got " + depths.length);
+    }
+    conv1 = add("conv1", new Conv2d(3, baseWidth, 7, 2, 3, 1, false));
+    bn1 = add("bn1", new BatchNorm(baseWidth));
+    long inPlanes = baseWidth;
+    for (int s = 0; s < 4; s++) {
+      long planes = (long) baseWidth << s;
+      Sequential stage = new Sequential();
+      for (int b = 0; b < depths[s]; b++) {
+        long stride = (b == 0 && s > 0) ? 2 : 1;
+        stage.append(block == Block.BOTTLENECK
+            ? new Bottleneck(inPlanes, planes, stride)
+            : new BasicBlock(inPlanes, planes, stride));
+        inPlanes = planes * block.expansion;
+      }
+      layers[s] = add("layer" + (s + 1), stage);
+    }
+    featureDim = inPlanes;
+    add("fc", new Linear(featureDim, numClasses));
+    initialise(this);
+  }
+
+  /** torchvision's resnet18 layout. */
+  public static ResNet resnet18() {
+    return new ResNet(Block.BASIC, new int[] {2, 2, 2, 2}, 64, 1000);
+  }
+
+  /** torchvision's resnet34 layout. */
+  public static ResNet resnet34() {
+    return new ResNet(Block.BASIC, new int[] {3, 4, 6, 3}, 64, 1000);
+  }
+
+  /** torchvision's resnet50 layout. */
+  public static ResNet resnet50() {
+    return new ResNet(Block.BOTTLENECK, new int[] {3, 4, 6, 3}, 64, 1000);
+  }
+
+  @Override
+  public Tensor featureMap(Tensor x) {
+    x = torch.relu(bn1.forward(conv1.forward(x)));
+    x = torch.max_pool2d(x, new long[] {3, 3}, new long[] {2, 2}, new long[] {1, 1}, new long[] {1, 1}, false);
+    for (Sequential stage : layers) {
+      x = stage.forward(x);
+    }
+    return x;
+  }
+
+  /** Feature map followed by global average pooling: [N, featureDim]. */
+  @Override
+  public Tensor forward(Tensor x) {
+    return featureMap(x).mean(new long[] {2, 3}, false, new org.bytedeco.pytorch.ScalarTypeOptional());
+  }
+
+  @Override
+  public long featureDim() {
+    return featureDim;
+  }
+
+  @Override
+  public long featureMapSize(long inputSize) {
+    long s = (inputSize + 2 * 3 - 7) / 2 + 1; // conv1
+    s = (s + 2 - 3) / 2 + 1; // maxpool
+    for (int i = 0; i < 3; i++) {
+      s = (s + 2 - 3) / 2 + 1; // stride-2 3x3 conv of layers 2..4
+    }
+    return s;
+  }
+
+  /** torchvision's initialisation: kaiming-normal (fan_out, ReLU) convolutions, BN γ=1, β=0. */
+  private static void initialise(Layer root) {
+    try (org.bytedeco.pytorch.NoGradGuard g = new org.bytedeco.pytorch.NoGradGuard()) {
+      var params = root.named_parameters(true);
+      for (long i = 0; i < params.size(); i++) {
+        var item = params.get(i);
+        Tensor t = item.value();
+        if (t.dim() == 4) {
+          long fanOut = t.size(0) * t.size(2) * t.size(3);
+          t.normal_(0, Math.sqrt(2.0 / fanOut), new org.bytedeco.pytorch.GeneratorOptional());
+        }
+      }
+    }
+  }
+
+  /** Two 3×3 convolutions (ResNet-18/34). */
+  static final class BasicBlock extends Layer {
+    private final Conv2d conv1;
+    private final BatchNorm bn1;
+    private final Conv2d conv2;
+    private final BatchNorm bn2;
+    private final Sequential downsample;
+
+    BasicBlock(long inPlanes, long planes, long stride) {
+      conv1 = add("conv1", new Conv2d(inPlanes, planes, 3, stride, 1, 1, false));
+      bn1 = add("bn1", new BatchNorm(planes));
+      conv2 = add("conv2", new Conv2d(planes, planes, 3, 1, 1, 1, false));
+      bn2 = add("bn2", new BatchNorm(planes));
+      downsample = stride != 1 || inPlanes != planes
+          ? add("downsample", new Sequential(new Conv2d(inPlanes, planes, 1, stride, 0, 1, false), new BatchNorm(planes)))
+          : null;
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+      Tensor out = torch.relu(bn1.forward(conv1.forward(x)));
+      out = bn2.forward(conv2.forward(out));
+      Tensor identity = downsample == null ? x : downsample.forward(x);
+      return torch.relu(out.add(identity));
+    }
+  }
+
+  /** 1×1 → 3×3 (strided) → 1×1 bottleneck with expansion 4 (ResNet-50). */
+  static final class Bottleneck extends Layer {
+    private final Conv2d conv1;
+    private final BatchNorm bn1;
+    private final Conv2d conv2;
+    private final BatchNorm bn2;
+    private final Conv2d conv3;
+    private final BatchNorm bn3;
+    private final Sequential downsample;
+
+    Bottleneck(long inPlanes, long planes, long stride) {
+      long out = planes * 4;
+      conv1 = add("conv1", new Conv2d(inPlanes, planes, 1, 1, 0, 1, false));
+      bn1 = add("bn1", new BatchNorm(planes));
+      conv2 = add("conv2", new Conv2d(planes, planes, 3, stride, 1, 1, false));
+      bn2 = add("bn2", new BatchNorm(planes));
+      conv3 = add("conv3", new Conv2d(planes, out, 1, 1, 0, 1, false));
+      bn3 = add("bn3", new BatchNorm(out));
+      downsample = stride != 1 || inPlanes != out
+          ? add("downsample", new Sequential(new Conv2d(inPlanes, out, 1, stride, 0, 1, false), new BatchNorm(out)))
+          : null;
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+      Tensor out = torch.relu(bn1.forward(conv1.forward(x)));
+      out = torch.relu(bn2.forward(conv2.forward(out)));
+      out = bn3.forward(conv3.forward(out));
+      Tensor identity = downsample == null ? x : downsample.forward(x);
+      return torch.relu(out.add(identity));
+    }
+  }
+}

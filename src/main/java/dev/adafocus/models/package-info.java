@@ -1,0 +1,2 @@
+/** Models: backbones and the AdaFocus family. */
+package dev.adafocus.models;

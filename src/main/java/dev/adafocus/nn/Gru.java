@@ -1,0 +1,59 @@
+package dev.adafocus.nn;
+
+import dev.adafocus.flops.FlopCounter;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorOptional;
+import org.bytedeco.pytorch.TensorVector;
+import org.bytedeco.pytorch.global.torch;
+
+/**
+ * One-layer GRU with PyTorch's parameter names and gate order (reset, update, new):
+ * {@code weight_ih_l0} [3H, in], {@code weight_hh_l0} [3H, H], {@code bias_ih_l0}, {@code bias_hh_l0}.
+ * Runs step by step so that inference can stop after any step.
+ */
+public final class Gru extends Layer {
+  private final Tensor weightIh;
+  private final Tensor weightHh;
+  private final Tensor biasIh;
+  private final Tensor biasHh;
+  private final long inputSize;
+  private final long hiddenSize;
+
+  public Gru(long inputSize, long hiddenSize) {
+    this.inputSize = inputSize;
+    this.hiddenSize = hiddenSize;
+    double bound = 1.0 / Math.sqrt(hiddenSize);
+    weightIh = param("weight_ih_l0", Init.uniform(bound, 3 * hiddenSize, inputSize));
+    weightHh = param("weight_hh_l0", Init.uniform(bound, 3 * hiddenSize, hiddenSize));
+    biasIh = param("bias_ih_l0", Init.uniform(bound, 3 * hiddenSize));
+    biasHh = param("bias_hh_l0", Init.uniform(bound, 3 * hiddenSize));
+  }
+
+  public long hiddenSize() {
+    return hiddenSize;
+  }
+
+  /** The zero initial state for a batch of {@code n} sequences, matching {@code like}'s dtype and device. */
+  public Tensor initialState(long n, Tensor like) {
+    return torch.zeros(new long[] {n, hiddenSize}, like.options());
+  }
+
+  /** One step: x [N, in], h [N, H] → h' [N, H]. */
+  public Tensor step(Tensor x, Tensor h) {
+    FlopCounter.record(x.size(0) * 3 * (inputSize + hiddenSize) * hiddenSize);
+    return torch.gru_cell(x, h, weightIh, weightHh, new TensorOptional(biasIh), new TensorOptional(biasHh));
+  }
+
+  /** The whole sequence: x [N, T, in] → outputs [N, T, H], starting from h0 = 0. */
+  @Override
+  public Tensor forward(Tensor x) {
+    long steps = x.size(1);
+    Tensor h = initialState(x.size(0), x);
+    TensorVector outs = new TensorVector();
+    for (long t = 0; t < steps; t++) {
+      h = step(x.select(1, t), h);
+      outs.push_back(h);
+    }
+    return torch.stack(outs, 1);
+  }
+}
