@@ -1,5 +1,7 @@
 package dev.adafocus.config;
 
+import dev.adafocus.models.adafocus.AdaFocusConfig;
+import dev.adafocus.models.backbones.BackboneSpec;
 import java.util.List;
 
 /**
@@ -10,9 +12,10 @@ import java.util.List;
  * @param inputSize frame side fed to the glance network
  * @param patchSize focus patch side P [--patch_size]
  * @param glanceArch glance network [--glance_arch]
- * @param glanceWidthMult MobileNetV2 width multiplier
- * @param glanceSize input side of a ResNet glance (frames are shrunk to it)
+ * @param glanceWidthMult glance width multiplier (1 = the ImageNet layout)
+ * @param glanceSize input side of the glance network: 0 = the full frame (MobileNetV2), 96 for the ResNet-50 glance
  * @param focusArch focus network
+ * @param focusWidthMult focus width multiplier (1 = the ImageNet layout)
  * @param policyHidden policy GRU width [--stn_hidden_dim]
  * @param classifierHidden classifier MLP width
  * @param dropout dropout before the per-step classifier heads [--dropout]
@@ -22,28 +25,40 @@ import java.util.List;
  * @param sample coarse-to-fine frame order [--sample]
  */
 public record ModelConfig(int numClasses, int numSegments, int inputSize, int patchSize, String glanceArch,
-    double glanceWidthMult, int glanceSize, String focusArch, int policyHidden, int classifierHidden, double dropout,
+    double glanceWidthMult, int glanceSize, String focusArch, double focusWidthMult, int policyHidden, int classifierHidden, double dropout,
     double fcDropout, String glancePretrained, String focusPretrained, boolean sample) {
 
-  /** Glance networks the model can build. */
-  public static final List<String> GLANCE_ARCHS = List.of("mobilenet_v2", "resnet18", "resnet34", "resnet50");
-  /** Focus networks the model can build. */
-  public static final List<String> FOCUS_ARCHS = List.of("resnet18", "resnet34", "resnet50", "resnet101");
+  /** Backbones the model can build, for the glance and the focus network. */
+  public static final List<String> ARCHS = List.of("mobilenet_v2", "resnet10", "resnet18", "resnet34", "resnet50");
+
+  /** The model shape these settings describe. */
+  public AdaFocusConfig toAdaFocusConfig() {
+    return new AdaFocusConfig(numClasses, numSegments, inputSize, patchSize, new BackboneSpec(glanceArch, glanceWidthMult),
+        glanceSize, new BackboneSpec(focusArch, focusWidthMult), policyHidden, classifierHidden, dropout, fcDropout);
+  }
 
   static ModelConfig read(ConfigSection s) {
     int inputSize = s.integer("input_size", 1);
-    int patchSize = s.integer("patch_size", 1);
+    int patchSize = s.integer("patch_size", 8);
     if (patchSize > inputSize) {
       throw s.error("patch_size", "patch " + patchSize + " is larger than model.input_size " + inputSize);
     }
-    double widthMult = s.dbl("glance_width_mult");
-    if (!(widthMult > 0)) {
-      throw s.error("glance_width_mult", "expected a number > 0, got " + widthMult);
+    int glanceSize = s.integer("glance_size", 0);
+    if (glanceSize > inputSize) {
+      throw s.error("glance_size", "must be 0 (full frame) or at most model.input_size " + inputSize + ", got " + glanceSize);
     }
-    return new ModelConfig(s.integer("num_classes", 1), s.integer("num_segments", 1), inputSize, patchSize,
-        s.oneOf("glance_arch", GLANCE_ARCHS), widthMult, s.integer("glance_size", 1),
-        s.oneOf("focus_arch", FOCUS_ARCHS), s.integer("policy_hidden", 1), s.integer("classifier_hidden", 1),
+    return new ModelConfig(s.integer("num_classes", 2), s.integer("num_segments", 1), inputSize, patchSize,
+        s.oneOf("glance_arch", ARCHS), width(s, "glance_width_mult"), glanceSize, s.oneOf("focus_arch", ARCHS),
+        width(s, "focus_width_mult"), s.integer("policy_hidden", 1), s.integer("classifier_hidden", 1),
         s.probability("dropout"), s.probability("fc_dropout"), s.str("glance_pretrained"), s.str("focus_pretrained"),
         s.bool("sample"));
+  }
+
+  private static double width(ConfigSection s, String key) {
+    double w = s.dbl(key);
+    if (!(w > 0 && w <= 4)) {
+      throw s.error(key, "expected a width multiplier in (0, 4], got " + w);
+    }
+    return w;
   }
 }

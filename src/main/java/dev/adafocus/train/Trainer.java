@@ -4,6 +4,7 @@ import dev.adafocus.config.EvalConfig;
 import dev.adafocus.config.TrainConfig;
 import dev.adafocus.engine.Engine;
 import dev.adafocus.engine.NativeScope;
+import dev.adafocus.engine.StateDicts;
 import dev.adafocus.eval.BatchSource;
 import dev.adafocus.eval.EvalResult;
 import dev.adafocus.eval.Evaluator;
@@ -55,7 +56,7 @@ public final class Trainer<B> implements AutoCloseable {
 
   /** Restores model, optimiser, best metric and history from {@code c}; training continues at {@code c.epoch() + 1}. */
   public void resume(Checkpoint c, String source) {
-    ModelState.load(task.module(), c.model(), source);
+    StateDicts.load(task.module(), c.model(), source, key -> false);
     optimizer.load(c.optimizer(), source);
     history.clear();
     history.addAll(c.history());
@@ -148,7 +149,7 @@ public final class Trainer<B> implements AutoCloseable {
   public Checkpoint snapshot() {
     int last = history.isEmpty() ? -1 : history.get(history.size() - 1).epoch();
     return new Checkpoint(last, config.seed(), evalConfig.bestMetric(), bestValue, bestEpoch, history,
-        ModelState.of(task.module()), optimizer.state());
+        StateDicts.export(task.module()), optimizer.state());
   }
 
   /** Finished epochs, oldest first. */

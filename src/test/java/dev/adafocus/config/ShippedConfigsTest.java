@@ -27,6 +27,7 @@ class ShippedConfigsTest {
     for (Path p : leaves) {
       ExperimentConfig c = ConfigLoader.load(p);
       assertEquals(p.getFileName().toString().replace(".yaml", ""), c.name());
+      assertEquals(c.model().patchSize(), c.model().toAdaFocusConfig().patchSize(), "a buildable model shape: " + p);
     }
   }
 
@@ -44,6 +45,7 @@ class ShippedConfigsTest {
       assertEquals(patch, c.model().patchSize(), n);
       assertEquals(n.startsWith("adafocusv2_mbv2") ? "mobilenet_v2" : "resnet50", c.model().glanceArch(), n);
       assertEquals("resnet50", c.model().focusArch(), n);
+      assertEquals(n.startsWith("adafocusv2_mbv2") ? 0 : 96, c.model().glanceSize(), n);
       assertEquals(16, c.model().numSegments(), n);
       assertEquals(2048, c.model().policyHidden(), n);
       assertEquals(0.2, c.model().dropout(), 0.0, n);

@@ -104,7 +104,7 @@ final class ToyTask implements TrainTask<ToyBatch> {
 
   /** Parameters and buffers flattened, for exact comparisons. */
   float[] flatState() {
-    return ModelState.of(net).values().stream().map(h -> h.toFloats())
+    return dev.adafocus.engine.StateDicts.export(net).values().stream().map(h -> h.toFloats())
         .reduce(new float[0], (a, b) -> {
           float[] o = java.util.Arrays.copyOf(a, a.length + b.length);
           System.arraycopy(b, 0, o, a.length, b.length);
