@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
     subcommands = {
         CommandLine.HelpCommand.class,
         FlopsCommand.class,
+        TrainCommand.class,
+        TestCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

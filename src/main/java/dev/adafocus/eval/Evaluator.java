@@ -46,13 +46,13 @@ public final class Evaluator {
     return m;
   }
 
-  /** Closes a batch that holds resources. */
+  /** Closes a batch (or model) that holds resources; anything else is left alone. */
   public static void closeIfNeeded(Object batch) {
     if (batch instanceof AutoCloseable c) {
       try {
         c.close();
       } catch (Exception e) {
-        throw new IllegalStateException("cannot release a batch: " + e.getMessage(), e);
+        throw new IllegalStateException("cannot release " + batch + ": " + e.getMessage(), e);
       }
     }
   }

@@ -1,0 +1,47 @@
+package dev.adafocus.train;
+
+import dev.adafocus.config.ExperimentConfig;
+import dev.adafocus.engine.Engine;
+import dev.adafocus.engine.StateDicts;
+import dev.adafocus.eval.EvalResult;
+import dev.adafocus.eval.Evaluator;
+import dev.adafocus.eval.PredictionDump;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/** The {@code test} command as a library call: build the model, load a checkpoint strictly, evaluate, dump. */
+public final class TestRun {
+  private TestRun() {}
+
+  /** Evaluates {@code checkpoint} on the config's validation split; writes the dumps into {@code dumpDir} if not null. */
+  public static EvalResult run(ExperimentConfig config, Path checkpoint, Path dumpDir, PrintWriter out) {
+    if (config.train().threads() > 0) {
+      Engine.setThreads(config.train().threads());
+    }
+    Experiment<?> experiment = Experiments.create(config);
+    try {
+      StateDicts.load(experiment.task().module(), CheckpointStore.loadModelWeights(checkpoint), checkpoint.toString(),
+          key -> false);
+      EvalResult r = evaluate(experiment, config);
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "Epoch(test) [%d videos]", r.predictions().size()));
+      r.metrics().entrySet().stream().sorted(Map.Entry.comparingByKey())
+          .forEach(e -> line.append(String.format(Locale.ROOT, "  %s: %.4f", e.getKey(), e.getValue())));
+      out.println(line);
+      if (dumpDir != null) {
+        PredictionDump.writeAll(dumpDir, r.predictions());
+        out.println("predictions written to " + dumpDir.resolve(PredictionDump.CSV) + " and "
+            + dumpDir.resolve(PredictionDump.STEP_LOGITS));
+      }
+      out.flush();
+      return r;
+    } finally {
+      Evaluator.closeIfNeeded(experiment.task());
+    }
+  }
+
+  private static <B> EvalResult evaluate(Experiment<B> e, ExperimentConfig config) {
+    return Evaluator.evaluate(e.task(), e.val(), Seeds.derive(config.train().seed(), Seeds.EVAL, 0, -1));
+  }
+}
