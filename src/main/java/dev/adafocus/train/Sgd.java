@@ -139,7 +139,7 @@ public final class Sgd implements AutoCloseable {
         throw new CheckpointException(source + ": optimiser state for '" + name + "' has shape "
             + Arrays.toString(e.getValue().shape()) + ", the parameter has " + Arrays.toString(shape));
       }
-      buffers.put(name, owned(Tensors.fromHost(e.getValue()).to(p.scalar_type())));
+      buffers.put(name, owned(Tensors.fromHost(e.getValue()).to(p.device(), p.scalar_type())));
     }
   }
 

@@ -54,8 +54,13 @@ public final class TrainRun {
         new ScalarsJsonl(work.scalarsFile()), new CheckpointListener(store), new LearningCurve(work.dir()));
     try (Trainer<B> trainer = new Trainer<>(e.task(), e.train(), e.val(), config.train(), config.eval(), listeners)) {
       if (resumeFrom != null) {
-        trainer.resume(CheckpointStore.load(resumeFrom), resumeFrom.toString());
+        Checkpoint c = CheckpointStore.load(resumeFrom);
+        trainer.resume(c, resumeFrom.toString());
         log.println("resumed from " + resumeFrom + " at epoch " + trainer.startEpoch());
+        if (c.seed() != config.train().seed()) {
+          log.println("warning: the checkpoint was trained with seed " + c.seed() + " but train.seed is "
+              + config.train().seed() + "; the run continues, but not on the curve of an uninterrupted run");
+        }
       }
       trainer.fit();
       List<EpochRecord> h = trainer.history();
