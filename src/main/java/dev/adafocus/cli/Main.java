@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         CommandLine.HelpCommand.class,
         FlopsCommand.class,
+        ExitCommand.class,
         TrainCommand.class,
         TestCommand.class,
     },

@@ -1,7 +1,5 @@
 package dev.adafocus.eval;
 
-import java.util.Arrays;
-
 /**
  * Multi-label mean average precision in percent, with the official {@code cal_map} semantics (dossier §4.4).
  *
@@ -59,16 +57,16 @@ public final class MeanAveragePrecision {
       }
     }
     double[] ap = new double[numClasses];
-    long[] keys = new long[n];
+    float[] column = new float[n];
     for (int c = 0; c < numClasses; c++) {
       for (int i = 0; i < n; i++) {
-        keys[i] = descendingKey(probs[i][c], i);
+        column[i] = probs[i][c];
       }
-      Arrays.sort(keys);
+      int[] order = Ranking.descending(column);
       int positives = 0;
       double precisionSum = 0;
       for (int rank = 0; rank < n; rank++) {
-        if (truth[(int) keys[rank]][c]) {
+        if (truth[order[rank]][c]) {
           positives++;
           precisionSum += (double) positives / (rank + 1);
         }
@@ -76,14 +74,6 @@ public final class MeanAveragePrecision {
       ap[c] = 100.0 * precisionSum / Math.max(positives, 1);
     }
     return ap;
-  }
-
-  /**
-   * A sort key whose ascending order is probability descending, then video index ascending. The bits of a
-   * non-negative float grow with its value, so they are flipped into the high word; the index fills the low word.
-   */
-  private static long descendingKey(float probability, int video) {
-    return ((long) (Integer.MAX_VALUE - Float.floatToIntBits(probability)) << 32) | video;
   }
 
   private static float[] softmax(float[] row) {

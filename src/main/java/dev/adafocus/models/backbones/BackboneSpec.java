@@ -5,13 +5,15 @@ import java.util.Locale;
 
 /**
  * Names a backbone architecture and its width: {@code mobilenet_v2} (width multiplier), {@code resnet10/18/34/50}
- * (width scales the 64 base channels). Width 1 gives the torchvision/TSM ImageNet layouts.
+ * (width scales the 64 base channels), and {@code small_resnet10/18} (the small-input stem: feature map = input/8, for
+ * CPU-sized models on frames or patches of a few dozen pixels). Width 1 gives the torchvision/TSM ImageNet layouts.
  */
 public record BackboneSpec(String arch, double width) {
   public BackboneSpec {
     arch = arch.toLowerCase(Locale.ROOT);
-    if (!arch.equals("mobilenet_v2") && !arch.matches("resnet(10|18|34|50)")) {
-      throw new IllegalArgumentException("unknown backbone '" + arch + "'; use mobilenet_v2, resnet10, resnet18, resnet34 or resnet50");
+    if (!arch.equals("mobilenet_v2") && !arch.matches("(small_)?resnet(10|18)|resnet(34|50)")) {
+      throw new IllegalArgumentException("unknown backbone '" + arch
+          + "'; use mobilenet_v2, resnet10, resnet18, resnet34, resnet50, small_resnet10 or small_resnet18");
     }
     if (!(width > 0) || width > 4) {
       throw new IllegalArgumentException("backbone width must be in (0, 4], got " + width);
@@ -25,11 +27,12 @@ public record BackboneSpec(String arch, double width) {
       return new MobileNetV2(width, width == 1 ? 1280 : MobileNetV2.makeDivisible(1280 * width), 1000);
     }
     int base = (int) Math.round(64 * width);
-    return switch (arch) {
-      case "resnet10" -> new ResNet(ResNet.Block.BASIC, new int[] {1, 1, 1, 1}, base, 1000);
-      case "resnet18" -> new ResNet(ResNet.Block.BASIC, new int[] {2, 2, 2, 2}, base, 1000);
-      case "resnet34" -> new ResNet(ResNet.Block.BASIC, new int[] {3, 4, 6, 3}, base, 1000);
-      default -> new ResNet(ResNet.Block.BOTTLENECK, new int[] {3, 4, 6, 3}, base, 1000);
+    boolean small = arch.startsWith("small_");
+    return switch (arch.replace("small_", "")) {
+      case "resnet10" -> new ResNet(ResNet.Block.BASIC, new int[] {1, 1, 1, 1}, base, 1000, small);
+      case "resnet18" -> new ResNet(ResNet.Block.BASIC, new int[] {2, 2, 2, 2}, base, 1000, small);
+      case "resnet34" -> new ResNet(ResNet.Block.BASIC, new int[] {3, 4, 6, 3}, base, 1000, false);
+      default -> new ResNet(ResNet.Block.BOTTLENECK, new int[] {3, 4, 6, 3}, base, 1000, false);
     };
   }
 }

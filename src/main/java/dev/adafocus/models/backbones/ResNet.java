@@ -1,6 +1,5 @@
 package dev.adafocus.models.backbones;
 
-import dev.adafocus.nn.Activation;
 import dev.adafocus.nn.BatchNorm;
 import dev.adafocus.nn.Conv2d;
 import dev.adafocus.nn.Init;
@@ -31,18 +30,22 @@ public final class ResNet extends Layer implements Backbone {
   private final BatchNorm bn1;
   private final Sequential[] layers = new Sequential[4];
   private final long featureDim;
+  private final boolean smallInputStem;
 
   /**
    * @param block residual block type
    * @param depths number of blocks in each of the four stages
    * @param baseWidth channels of the stem and of the first stage (64 in torchvision)
    * @param numClasses size of the (unused) classification head, 1000 for ImageNet checkpoints
+   * @param smallInputStem use the small-input (CIFAR) stem: a 3×3 stride-1 conv1 and no max-pool, so the feature map
+   *     is 1/8 of the input instead of 1/32 (for inputs of a few dozen pixels)
    */
-  public ResNet(Block block, int[] depths, int baseWidth, int numClasses) {
+  public ResNet(Block block, int[] depths, int baseWidth, int numClasses, boolean smallInputStem) {
     if (depths.length != 4) {
       throw new IllegalArgumentException("ResNet needs 4 stage depths, got " + depths.length);
     }
-    conv1 = add("conv1", new Conv2d(3, baseWidth, 7, 2, 3, 1, false));
+    this.smallInputStem = smallInputStem;
+    conv1 = add("conv1", smallInputStem ? new Conv2d(3, baseWidth, 3, 1, 1, 1, false) : new Conv2d(3, baseWidth, 7, 2, 3, 1, false));
     bn1 = add("bn1", new BatchNorm(baseWidth));
     long inPlanes = baseWidth;
     for (int s = 0; s < 4; s++) {
@@ -64,23 +67,25 @@ public final class ResNet extends Layer implements Backbone {
 
   /** torchvision's resnet18 layout. */
   public static ResNet resnet18() {
-    return new ResNet(Block.BASIC, new int[] {2, 2, 2, 2}, 64, 1000);
+    return new ResNet(Block.BASIC, new int[] {2, 2, 2, 2}, 64, 1000, false);
   }
 
   /** torchvision's resnet34 layout. */
   public static ResNet resnet34() {
-    return new ResNet(Block.BASIC, new int[] {3, 4, 6, 3}, 64, 1000);
+    return new ResNet(Block.BASIC, new int[] {3, 4, 6, 3}, 64, 1000, false);
   }
 
   /** torchvision's resnet50 layout. */
   public static ResNet resnet50() {
-    return new ResNet(Block.BOTTLENECK, new int[] {3, 4, 6, 3}, 64, 1000);
+    return new ResNet(Block.BOTTLENECK, new int[] {3, 4, 6, 3}, 64, 1000, false);
   }
 
   @Override
   public Tensor featureMap(Tensor x) {
     x = torch.relu(bn1.forward(conv1.forward(x)));
-    x = torch.max_pool2d(x, new long[] {3, 3}, new long[] {2, 2}, new long[] {1, 1}, new long[] {1, 1}, false);
+    if (!smallInputStem) {
+      x = torch.max_pool2d(x, new long[] {3, 3}, new long[] {2, 2}, new long[] {1, 1}, new long[] {1, 1}, false);
+    }
     for (Sequential stage : layers) {
       x = stage.forward(x);
     }
@@ -100,8 +105,11 @@ public final class ResNet extends Layer implements Backbone {
 
   @Override
   public long featureMapSize(long inputSize) {
-    long s = (inputSize + 2 * 3 - 7) / 2 + 1; // conv1
-    s = (s + 2 - 3) / 2 + 1; // maxpool
+    long s = inputSize;
+    if (!smallInputStem) {
+      s = (s + 2 * 3 - 7) / 2 + 1; // conv1
+      s = (s + 2 - 3) / 2 + 1; // maxpool
+    }
     for (int i = 0; i < 3; i++) {
       s = (s + 2 - 3) / 2 + 1; // stride-2 3x3 conv of layers 2..4
     }
