@@ -16,12 +16,25 @@ final class ConfigSection {
     this.prefix = section.isEmpty() ? "" : section + ".";
   }
 
+  /** The section below {@code key} (e.g. {@code data.synthetic} from {@code data}). */
+  ConfigSection sub(String key) {
+    return new ConfigSection(tree, prefix + key);
+  }
+
+  /** The keys present in this section, in file order. */
+  java.util.Set<String> keys() {
+    Object node = prefix.isEmpty() ? tree.root() : tree.get(prefix.substring(0, prefix.length() - 1));
+    return node instanceof Map ? ConfigTree.asMap(node).keySet() : java.util.Set.of();
+  }
+
   Object raw(String key) {
     return tree.get(prefix + key);
   }
 
+  /** An error about {@code key} of this section ({@code ""}: the section itself), naming where its value came from. */
   ConfigException error(String key, String problem) {
-    return new ConfigException(tree.origin(prefix + key) + ": '" + prefix + key + "': " + problem);
+    String dotted = key.isEmpty() ? prefix.substring(0, Math.max(0, prefix.length() - 1)) : prefix + key;
+    return new ConfigException(tree.origin(dotted) + ": '" + dotted + "': " + problem);
   }
 
   String str(String key) {
@@ -148,18 +161,6 @@ final class ConfigSection {
       out.put(name, new ConfigSection(tree, prefix + key).nonNegative(name));
     }
     return java.util.Collections.unmodifiableMap(out);
-  }
-
-  /** A free-form sub-map (left to the component that reads it), or null. */
-  Map<String, Object> map(String key) {
-    Object v = raw(key);
-    if (v == null) {
-      return null;
-    }
-    if (!(v instanceof Map)) {
-      throw error(key, "expected a mapping, got " + describe(v));
-    }
-    return ConfigWriter.deepCopy(ConfigTree.asMap(v));
   }
 
   private static String describe(Object v) {

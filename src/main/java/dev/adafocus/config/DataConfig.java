@@ -1,7 +1,7 @@
 package dev.adafocus.config;
 
+import dev.adafocus.data.synthetic.SyntheticBenchmark;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The data section: where videos come from and how batches are made.
@@ -18,18 +18,21 @@ import java.util.Map;
  * @param scaleSize shorter side before the evaluation centre crop
  * @param scales multi-scale crop ratios
  * @param flip horizontal flip in training
- * @param synthetic settings of the built-in benchmark generator (free-form), or null
+ * @param synthetic settings of the built-in benchmark (required when kind is {@code synthetic}), or null
  */
 public record DataConfig(String kind, String root, String trainList, String valList, String frameTemplate,
     String labelMap, int numWorkers, int batchSize, int inputSize, int scaleSize, List<Double> scales, boolean flip,
-    Map<String, Object> synthetic) {
+    SyntheticBenchmark synthetic) {
 
   static DataConfig read(ConfigSection s, int modelInputSize) {
     String kind = s.requiredStr("kind");
-    Map<String, Object> synthetic = s.map("synthetic");
-    if (kind.equals("synthetic") && synthetic == null) {
+    if (kind.equals("synthetic") && s.raw("synthetic") == null) {
       throw s.error("synthetic", "data.kind is 'synthetic' but the data.synthetic section is missing");
     }
+    if (s.raw("synthetic") != null && !(s.raw("synthetic") instanceof java.util.Map)) {
+      throw s.error("synthetic", "expected a mapping of benchmark settings");
+    }
+    SyntheticBenchmark synthetic = s.raw("synthetic") == null ? null : SyntheticSettings.read(s.sub("synthetic"));
     int inputSize = s.raw("input_size") == null ? modelInputSize : s.integer("input_size", 1);
     List<Double> scales = s.doubles("scales");
     for (double d : scales) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.adafocus.exit.LogitsDump;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -64,8 +65,13 @@ class TrainTestCommandsTest {
     assertEquals(6, test.json().get("videos").getAsInt());
     assertEquals(first.json().get("best_value").getAsDouble(), test.json().get("top1").getAsDouble(), 1e-9,
         "the best checkpoint reproduces its validation score");
-    assertTrue(Files.isRegularFile(dump.resolve("predictions.csv")));
-    assertTrue(Files.isRegularFile(dump.resolve("step_logits.safetensors")));
+    assertEquals(7, Files.readAllLines(dump.resolve("predictions.csv")).size(), "header + one line per video");
+    LogitsDump logits = LogitsDump.read(dump.resolve("step_logits.safetensors"));
+    assertEquals(6, logits.videos());
+    assertEquals(2, logits.steps());
+    assertEquals(3, logits.classes());
+    assertEquals(3, logits.labels()[0].length);
+    assertEquals(-1, logits.labels()[0][1], "empty label slots are -1");
   }
 
   @Test

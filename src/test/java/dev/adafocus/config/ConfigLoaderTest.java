@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.adafocus.data.synthetic.SyntheticBenchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +62,9 @@ class ConfigLoaderTest {
     assertEquals(1e-3, c.train().lr(), 0.0, "1e-3 read as a number");
     assertEquals(Map.of("policy", 0.1, "glance", 0.5, "classifier", 5.0, "focus", 1.0), c.train().lrRatios(),
         "maps merge key by key across defaults, base and leaf");
-    assertEquals(Map.of("frame_size", 64, "frames", 4), c.data().synthetic());
+    assertEquals(64, c.data().synthetic().frameSize());
+    assertEquals(4, c.data().synthetic().frames());
+    assertEquals(SyntheticBenchmark.defaults().clutter(), c.data().synthetic().clutter(), "unset settings: defaults");
     assertEquals(224, c.data().inputSize(), "data.input_size defaults to model.input_size");
   }
 
@@ -77,8 +80,8 @@ class ConfigLoaderTest {
     assertEquals("cuda", c.train().device());
     assertEquals(5e-4, c.train().weightDecay(), 0.0);
     assertEquals("weights/r50.pth", c.model().focusPretrained(), "text stays text");
-    assertEquals(0.25, c.data().synthetic().get("noise"));
-    assertEquals(64, c.data().synthetic().get("frame_size"), "overriding one key keeps its siblings");
+    assertEquals(0.25, c.data().synthetic().noise(), 0.0);
+    assertEquals(64, c.data().synthetic().frameSize(), "overriding one key keeps its siblings");
   }
 
   @Test
@@ -116,6 +119,17 @@ class ConfigLoaderTest {
     assertTrue(e.getMessage().contains("larger than model.input_size 224"), e.getMessage());
     e = assertThrows(ConfigException.class, () -> ConfigLoader.load(leaf, Map.of(), List.of("model.dropout=1.5")));
     assertTrue(e.getMessage().contains("'model.dropout': expected a probability"), e.getMessage());
+  }
+
+  @Test
+  void benchmarkSettingsAreValidatedWithTheirKeys() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> ConfigLoader.load(leaf, Map.of(), List.of("data.synthetic.clutter_sise=3")));
+    assertTrue(e.getMessage().contains("'data.synthetic.clutter_sise': unknown benchmark setting (did you mean 'clutter_size'?)"),
+        e.getMessage());
+    e = assertThrows(ConfigException.class, () -> ConfigLoader.load(leaf, Map.of(), List.of("data.synthetic.num_classes=11")));
+    assertTrue(e.getMessage().contains("'data.synthetic'") && e.getMessage().contains("numClasses must be in 2..10"),
+        e.getMessage());
   }
 
   @Test

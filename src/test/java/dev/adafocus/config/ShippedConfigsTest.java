@@ -32,6 +32,18 @@ class ShippedConfigsTest {
   }
 
   @Test
+  void benchmarkConfigsFitTheirModel() {
+    for (String name : List.of("adafocusv2_tiny_synthetic", "adafocusv2_ci_synthetic")) {
+      ExperimentConfig c = ConfigLoader.load(CONFIGS.resolve(name + ".yaml"));
+      assertEquals("synthetic", c.data().kind(), name);
+      assertEquals(c.model().numSegments(), c.data().synthetic().frames(), name);
+      assertEquals(c.model().inputSize(), c.data().synthetic().frameSize(), name);
+      assertEquals(c.model().numClasses(), c.data().synthetic().numClasses(), name);
+      assertEquals("top1", c.eval().bestMetric(), name);
+    }
+  }
+
+  @Test
   void releasedRecipesMatchTheOfficialCommands() throws IOException {
     int released = 0;
     for (Path p : leaves()) {
