@@ -15,18 +15,22 @@ import org.bytedeco.pytorch.NoGradGuard;
 public final class Evaluator {
   private Evaluator() {}
 
-  /** One pass over {@code data}; each batch runs in its own native scope with gradients off. */
-  public static <B> EvalResult evaluate(Predictor<B> model, BatchSource<B> data, long seed) {
+  /** The pass of {@code epoch} over {@code data}; each batch runs in its own native scope with gradients off. */
+  public static <B> EvalResult evaluate(Predictor<B> model, BatchSource<B> data, int epoch) {
     model.setTraining(false);
     List<VideoPredictions> parts = new ArrayList<>();
-    Iterator<B> it = data.batches(seed);
-    for (int i = 0; i < data.batchesPerEpoch(); i++) {
-      B batch = it.next();
-      try (NativeScope s = NativeScope.open(); NoGradGuard g = new NoGradGuard()) {
-        parts.add(model.predict(batch));
-      } finally {
-        closeIfNeeded(batch);
+    Iterator<B> it = data.batches(epoch);
+    try {
+      for (int i = 0; i < data.batchesPerEpoch(); i++) {
+        B batch = it.next();
+        try (NativeScope s = NativeScope.open(); NoGradGuard g = new NoGradGuard()) {
+          parts.add(model.predict(batch));
+        } finally {
+          closeIfNeeded(batch);
+        }
       }
+    } finally {
+      closeIfNeeded(it);
     }
     VideoPredictions all = VideoPredictions.concat(parts);
     return new EvalResult(metrics(all), all);
@@ -46,7 +50,7 @@ public final class Evaluator {
     return m;
   }
 
-  /** Closes a batch (or model) that holds resources; anything else is left alone. */
+  /** Closes a batch, iterator or model that holds resources; anything else is left alone. */
   public static void closeIfNeeded(Object batch) {
     if (batch instanceof AutoCloseable c) {
       try {

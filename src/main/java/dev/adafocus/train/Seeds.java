@@ -1,24 +1,16 @@
 package dev.adafocus.train;
 
 /**
- * Derives every random stream of a run from (seed, stream, epoch, iteration), so that a resumed run needs only the
- * epoch number to continue exactly: data order and augmentation per epoch, libtorch's generator (random patches,
- * dropout) per training step.
+ * The seed of libtorch's global generator (random patches, dropout) for each training step, derived from
+ * (run seed, epoch, iteration), so that a resumed run needs only the epoch number to continue exactly. (Data order and
+ * augmentation are derived from (seed, epoch) by the data source itself.)
  */
 public final class Seeds {
-  /** Stream of the training data order and augmentation of one epoch. */
-  public static final int DATA = 1;
-  /** Stream of libtorch's global generator during one training step. */
-  public static final int STEP = 2;
-  /** Stream of the evaluation data (sampling is deterministic there, but loaders may still draw). */
-  public static final int EVAL = 3;
-
   private Seeds() {}
 
-  /** A well-mixed 63-bit seed for one stream of one (epoch, iteration); iteration -1 for per-epoch streams. */
-  public static long derive(long seed, int stream, int epoch, int iteration) {
+  /** A well-mixed 63-bit seed for training step {@code iteration} of {@code epoch}. */
+  public static long step(long seed, int epoch, int iteration) {
     long h = mix(seed ^ 0x9E3779B97F4A7C15L);
-    h = mix(h ^ stream);
     h = mix(h ^ epoch);
     h = mix(h ^ iteration);
     return h & Long.MAX_VALUE;

@@ -61,6 +61,6 @@ public final class TestRun {
   }
 
   private static <B> EvalResult evaluate(Experiment<B> e, ExperimentConfig config) {
-    return Evaluator.evaluate(e.task(), e.val(), Seeds.derive(config.train().seed(), Seeds.EVAL, 0, -1));
+    return Evaluator.evaluate(e.task(), e.val(), 0);
   }
 }

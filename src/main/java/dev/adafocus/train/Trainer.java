@@ -87,17 +87,40 @@ public final class Trainer<B> implements AutoCloseable {
   }
 
   private void runEpoch(int epoch) {
+    double lr = schedule.baseLr(epoch);
+    listeners.forEach(l -> l.onEpochStart(this, epoch));
+    task.setTraining(true);
+    Iterator<B> it = trainData.batches(epoch);
+    double meanLoss;
+    try {
+      meanLoss = trainEpoch(epoch, it, lr);
+    } finally {
+      Evaluator.closeIfNeeded(it);
+    }
+    Map<String, Double> metrics = Map.of();
+    if (valData != null && evalConfig.isEvalEpoch(epoch, config.epochs())) {
+      EvalResult result = Evaluator.evaluate(task, valData, epoch);
+      metrics = result.metrics();
+      double v = metrics.get(evalConfig.bestMetric());
+      if (bestEpoch < 0 || v > bestValue) {
+        bestValue = v;
+        bestEpoch = epoch;
+      }
+    }
+    EpochRecord record = new EpochRecord(epoch, lr, meanLoss, metrics);
+    history.add(record);
+    listeners.forEach(l -> l.onEpochEnd(this, record));
+  }
+
+  /** The training iterations of one epoch; returns the mean batch loss. */
+  private double trainEpoch(int epoch, Iterator<B> it, double lr) {
     List<String> groupNames = optimizer.groups().stream().map(ParamGroup::name).toList();
     Map<String, Double> lrs = schedule.groupLrs(groupNames, epoch);
     Set<String> frozen = new HashSet<>();
     groupNames.stream().filter(g -> schedule.frozen(g, epoch)).forEach(frozen::add);
-    double lr = schedule.baseLr(epoch);
-    listeners.forEach(l -> l.onEpochStart(this, epoch));
-    task.setTraining(true);
-    optimizer.zeroGrad();
     int n = trainData.batchesPerEpoch();
     int k = config.accumulationSteps();
-    Iterator<B> it = trainData.batches(Seeds.derive(config.seed(), Seeds.DATA, epoch, -1));
+    optimizer.zeroGrad();
     double lossSum = 0;
     for (int i = 0; i < n; i++) {
       long t0 = System.nanoTime();
@@ -108,7 +131,7 @@ public final class Trainer<B> implements AutoCloseable {
       double loss;
       Map<String, Double> scalars;
       try (NativeScope s = NativeScope.open()) {
-        Engine.seed(Seeds.derive(config.seed(), Seeds.STEP, epoch, i));
+        Engine.seed(Seeds.step(config.seed(), epoch, i));
         StepResult r = task.trainStep(batch);
         loss = r.loss().item_double();
         scalars = r.scalars();
@@ -130,19 +153,7 @@ public final class Trainer<B> implements AutoCloseable {
       BatchEnd end = new BatchEnd(epoch, i, n, lr, loss, scalars, (System.nanoTime() - t0) / 1e9, (t1 - t0) / 1e9);
       listeners.forEach(l -> l.onBatchEnd(this, end));
     }
-    Map<String, Double> metrics = Map.of();
-    if (valData != null && evalConfig.isEvalEpoch(epoch, config.epochs())) {
-      EvalResult result = Evaluator.evaluate(task, valData, Seeds.derive(config.seed(), Seeds.EVAL, epoch, -1));
-      metrics = result.metrics();
-      double v = metrics.get(evalConfig.bestMetric());
-      if (bestEpoch < 0 || v > bestValue) {
-        bestValue = v;
-        bestEpoch = epoch;
-      }
-    }
-    EpochRecord record = new EpochRecord(epoch, lr, lossSum / n, metrics);
-    history.add(record);
-    listeners.forEach(l -> l.onEpochEnd(this, record));
+    return lossSum / n;
   }
 
   /** The current state as a checkpoint (after the last finished epoch). */

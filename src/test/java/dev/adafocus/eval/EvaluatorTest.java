@@ -79,7 +79,7 @@ class EvaluatorTest {
       }
 
       @Override
-      public Iterator<Batch> batches(long seed) {
+      public Iterator<Batch> batches(int epoch) {
         return List.of(new Batch(0, 2, closed), new Batch(2, 3, closed)).iterator();
       }
     };

@@ -7,7 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
 
-/** Gaussian clusters around one centre per class; shuffled per pass from the pass seed when {@code shuffle}. */
+/** Gaussian clusters around one centre per class; shuffled per epoch from (seed, epoch) when {@code shuffle}. */
 final class ToyData implements BatchSource<ToyBatch> {
   final int features;
   final int classes;
@@ -15,12 +15,14 @@ final class ToyData implements BatchSource<ToyBatch> {
   private final int[] y;
   private final int batchSize;
   private final boolean shuffle;
+  private final long seed;
 
   ToyData(int videos, int features, int classes, int batchSize, boolean shuffle, long dataSeed) {
     this.features = features;
     this.classes = classes;
     this.batchSize = batchSize;
     this.shuffle = shuffle;
+    this.seed = dataSeed;
     Random r = new Random(dataSeed);
     float[][] centres = new float[classes][features];
     for (float[] c : centres) {
@@ -49,13 +51,13 @@ final class ToyData implements BatchSource<ToyBatch> {
   }
 
   @Override
-  public Iterator<ToyBatch> batches(long seed) {
+  public Iterator<ToyBatch> batches(int epoch) {
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < y.length; i++) {
       order.add(i);
     }
     if (shuffle) {
-      Collections.shuffle(order, new Random(seed));
+      Collections.shuffle(order, new Random(seed * 1_000_003L + epoch));
     }
     List<ToyBatch> out = new ArrayList<>();
     for (int start = 0; start < order.size(); start += batchSize) {
