@@ -1,18 +1,15 @@
 package dev.adafocus.cli;
 
 import com.google.gson.JsonObject;
-import dev.adafocus.config.ConfigLoader;
 import dev.adafocus.config.ExperimentConfig;
 import dev.adafocus.eval.EvalResult;
 import dev.adafocus.train.TestRun;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -33,30 +30,18 @@ public final class TestCommand implements Callable<Integer> {
   @Option(names = "--dump", paramLabel = "DIR", description = "Write predictions.csv and step_logits.safetensors here.")
   Path dump;
 
-  @Option(names = "--cfg-options", arity = "1..*", paramLabel = "KEY=VALUE", description = "Override config keys.")
-  List<String> cfgOptions = new ArrayList<>();
-
-  @Option(names = "--device", description = "cpu or cuda (train.device).")
-  String device;
-
-  @Option(names = "--threads", description = "Intra-op threads (train.threads; 0 = library default).")
-  Integer threads;
-
-  @Option(names = "--json", description = "Print one JSON object as the last line.")
-  boolean json;
+  @Mixin
+  ConfigOptions options;
 
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
-    Map<String, Object> flags = new LinkedHashMap<>();
-    flags.put("train.device", device);
-    flags.put("train.threads", threads);
-    ExperimentConfig c = ConfigLoader.load(config, flags, cfgOptions);
+    ExperimentConfig c = options.load(config, Map.of());
     PrintWriter out = spec.commandLine().getOut();
     EvalResult r = TestRun.run(c, checkpoint, dump, out);
-    if (json) {
+    if (options.json) {
       JsonObject o = new JsonObject();
       o.addProperty("videos", r.predictions().size());
       r.metrics().forEach(o::addProperty);

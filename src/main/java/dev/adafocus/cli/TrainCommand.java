@@ -1,17 +1,15 @@
 package dev.adafocus.cli;
 
 import com.google.gson.JsonObject;
-import dev.adafocus.config.ConfigLoader;
 import dev.adafocus.config.ExperimentConfig;
 import dev.adafocus.train.TrainRun;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -35,21 +33,11 @@ public final class TrainCommand implements Callable<Integer> {
           + " Put it after CONFIG.")
   String resume;
 
-  @Option(names = "--cfg-options", arity = "1..*", paramLabel = "KEY=VALUE",
-      description = "Override config keys, e.g. train.lr=0.01 data.scales=[1,0.875] (applied last).")
-  List<String> cfgOptions = new ArrayList<>();
-
   @Option(names = "--seed", description = "Run seed (train.seed).")
   Long seed;
 
-  @Option(names = "--device", description = "cpu or cuda (train.device).")
-  String device;
-
-  @Option(names = "--threads", description = "Intra-op threads (train.threads; 0 = library default).")
-  Integer threads;
-
-  @Option(names = "--json", description = "Print one JSON object as the last line.")
-  boolean json;
+  @Mixin
+  ConfigOptions options;
 
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -59,12 +47,10 @@ public final class TrainCommand implements Callable<Integer> {
     Map<String, Object> flags = new LinkedHashMap<>();
     flags.put("work_dir", workDir == null ? null : workDir.toString());
     flags.put("train.seed", seed);
-    flags.put("train.device", device);
-    flags.put("train.threads", threads);
-    ExperimentConfig c = ConfigLoader.load(config, flags, cfgOptions);
+    ExperimentConfig c = options.load(config, flags);
     PrintWriter out = spec.commandLine().getOut();
     TrainRun.Result r = TrainRun.run(c, resume, out);
-    if (json) {
+    if (options.json) {
       JsonObject o = new JsonObject();
       o.addProperty("run_dir", r.runDir().toString());
       o.addProperty("last_epoch", r.lastEpoch());

@@ -75,6 +75,20 @@ class TrainTestCommandsTest {
   }
 
   @Test
+  void helpShowsTheMmaction2ShapedUsage() {
+    Run train = run("train", "--help");
+    assertEquals(0, train.code());
+    assertTrue(train.out().contains("Usage: adafocus train [-hV] [--json] [--resume[=CKPT]]"), train.out());
+    for (String option : List.of("--work-dir=DIR", "--cfg-options=KEY=VALUE", "--seed=<seed>", "--device=<device>",
+        "--threads=<threads>", "CONFIG")) {
+      assertTrue(train.out().contains(option), option + " in\n" + train.out());
+    }
+    Run test = run("test", "--help");
+    assertEquals(0, test.code());
+    assertTrue(test.out().contains("CONFIG CHECKPOINT") && test.out().contains("--dump=DIR"), test.out());
+  }
+
+  @Test
   void badInputGivesExitCode3AndAClearMessage() throws IOException {
     Path occupied = Files.writeString(dir.resolve("occupied"), "x");
     Run unwritable = run("train", CONFIG, "--work-dir", occupied.resolve("runs").toString());
