@@ -1,10 +1,12 @@
 package dev.adafocus.train;
 
+import dev.adafocus.CheckpointException;
 import dev.adafocus.config.ConfigWriter;
 import dev.adafocus.config.ExperimentConfig;
 import dev.adafocus.engine.Engine;
 import dev.adafocus.eval.Evaluator;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -74,7 +76,11 @@ public final class TrainRun {
       return null;
     }
     if (!resume.equals(AUTO)) {
-      return Path.of(resume);
+      Path file = Path.of(resume);
+      if (!Files.isRegularFile(file)) {
+        throw new CheckpointException(file + ": --resume checkpoint not found");
+      }
+      return file;
     }
     Path latest = CheckpointStore.latestIn(config.runsFolder());
     if (latest == null) {

@@ -99,6 +99,13 @@ class TrainTestCommandsTest {
       assertEquals(1, s.count(), "nothing was trained or written");
     }
 
+    Run missing = run("train", CONFIG, "--work-dir", dir.toString(), "--resume", dir.resolve("nope.safetensors").toString());
+    assertEquals(3, missing.code());
+    assertTrue(missing.err().contains("nope.safetensors: --resume checkpoint not found"), missing.err());
+    try (Stream<Path> s = Files.list(dir)) {
+      assertEquals(1, s.count(), "no run folder for a run that cannot start");
+    }
+
     Run typo = run("train", CONFIG, "--work-dir", dir.toString(), "--cfg-options", "train.epoch=3");
     assertEquals(3, typo.code());
     assertTrue(typo.err().contains("did you mean 'train.epochs'?"), typo.err());
