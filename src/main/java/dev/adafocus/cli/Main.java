@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         CommandLine.HelpCommand.class,
         FlopsCommand.class,
         ExitCommand.class,
+        ConvertCommand.class,
         TrainCommand.class,
         TestCommand.class,
     },

@@ -113,7 +113,7 @@ public final class MakeBenchmarkCommand implements Callable<Integer> {
   static final class OutputConverter implements CommandLine.ITypeConverter<Output> {
     @Override
     public Output convert(String value) {
-      return Output.valueOf(value.trim().toUpperCase(Locale.ROOT));
+      return parseEnum(Output.class, value);
     }
   }
 
@@ -121,12 +121,25 @@ public final class MakeBenchmarkCommand implements Callable<Integer> {
   static final class ImageFormatConverter implements CommandLine.ITypeConverter<ImageFormat> {
     @Override
     public ImageFormat convert(String value) {
-      return ImageFormat.valueOf(value.trim().toUpperCase(Locale.ROOT));
+      return parseEnum(ImageFormat.class, value);
     }
+  }
+
+  private static <E extends Enum<E>> E parseEnum(Class<E> type, String value) {
+    for (E e : type.getEnumConstants()) {
+      if (e.name().equalsIgnoreCase(value.trim())) {
+        return e;
+      }
+    }
+    throw new CommandLine.TypeConversionException("expected one of " + EnumSet.allOf(type).toString()
+        .toLowerCase(Locale.ROOT) + ", got '" + value + "'");
   }
 
   @Override
   public Integer call() throws Exception {
+    if (probeOnly && probeTrain == 0) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--probe-only needs --probe-train <n> (n > 0)");
+    }
     SyntheticBenchmark config = new SyntheticBenchmark(frameSize, frames, objectSize, minSpeed, maxSpeed, clutter,
         clutterSize, noise, colourCue, classes, trainClips, valClips, seed);
     PrintWriter stdout = spec.commandLine().getOut();
@@ -135,10 +148,10 @@ public final class MakeBenchmarkCommand implements Callable<Integer> {
     summary.put("config", config);
     if (!probeOnly) {
       long start = System.nanoTime();
-      BenchmarkWriter.Summary written = new BenchmarkWriter(config, EnumSet.copyOf(format), imageFormat,
-          line -> { stderr.println(line); stderr.flush(); }).write(out);
       ClipSheet.write(out.resolve("preview.png"), new BenchmarkGenerator(config).clip(Split.TRAIN, 0), patch,
           glanceFactor);
+      BenchmarkWriter.Summary written = new BenchmarkWriter(config, EnumSet.copyOf(format), imageFormat,
+          line -> { stderr.println(line); stderr.flush(); }).write(out);
       summary.put("out", out.toString());
       summary.put("lists", written.listFiles().stream().map(Path::toString).toList());
       summary.put("video_codec", written.videoCodec());

@@ -29,27 +29,34 @@ public final class Safetensors {
       JsonObject header = header(ch, file);
       long dataStart = 8 + headerLength(ch);
       Map<String, HostTensor> out = new LinkedHashMap<>();
+      if (header == null) {
+        throw new IOException(file + ": malformed safetensors header: empty");
+      }
       for (Map.Entry<String, JsonElement> e : header.entrySet()) {
         if (e.getKey().equals("__metadata__")) {
           continue;
         }
-        JsonObject info = e.getValue().getAsJsonObject();
         DType dtype;
+        long[] shape;
+        long begin;
+        long end;
         try {
+          JsonObject info = e.getValue().getAsJsonObject();
           dtype = DType.fromSafetensors(info.get("dtype").getAsString());
-        } catch (IllegalArgumentException ex) {
-          throw new IOException(file + ": tensor '" + e.getKey() + "': " + ex.getMessage(), ex);
+          var shapeJson = info.getAsJsonArray("shape");
+          shape = new long[shapeJson.size()];
+          for (int i = 0; i < shape.length; i++) {
+            shape[i] = shapeJson.get(i).getAsLong();
+          }
+          var offs = info.getAsJsonArray("data_offsets");
+          begin = offs.get(0).getAsLong();
+          end = offs.get(1).getAsLong();
+        } catch (RuntimeException ex) {
+          throw new IOException(file + ": tensor '" + e.getKey() + "': malformed header entry " + e.getValue()
+              + " (needs dtype, shape and data_offsets): " + ex.getMessage(), ex);
         }
-        var shapeJson = info.getAsJsonArray("shape");
-        long[] shape = new long[shapeJson.size()];
-        for (int i = 0; i < shape.length; i++) {
-          shape[i] = shapeJson.get(i).getAsLong();
-        }
-        var offs = info.getAsJsonArray("data_offsets");
-        long begin = offs.get(0).getAsLong();
-        long end = offs.get(1).getAsLong();
         long expected = HostTensor.numel(shape) * dtype.bytes();
-        if (end - begin != expected || begin < 0 || dataStart + end > size) {
+        if (end - begin != expected || begin < 0 || expected < 0 || dataStart + end > size) {
           throw new IOException(file + ": tensor '" + e.getKey() + "' has data offsets [" + begin + ", " + end
               + ") but needs " + expected + " bytes within a file of " + size + " bytes (truncated or corrupt?)");
         }

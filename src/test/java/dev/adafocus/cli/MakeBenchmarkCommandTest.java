@@ -103,10 +103,11 @@ class MakeBenchmarkCommandTest {
 
   @Test
   void jpegFramesAreCloseToTheGenerator(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("train_videos.txt"), "videos/train/train_00000.mp4 0\n");
     Result r = run(concat(TINY_ARGS, "--out", dir.toString(), "--format", "frames"));
     assertEquals(0, r.code(), r.err());
     assertFalse(Files.exists(dir.resolve("videos")));
-    assertFalse(Files.exists(dir.resolve("train_videos.txt")));
+    assertFalse(Files.exists(dir.resolve("train_videos.txt")), "a stale video list is left behind");
     SyntheticClip clip = new BenchmarkGenerator(TINY).clip(Split.VAL, 1);
     RgbFrame jpg = read(dir.resolve("frames/val/val_00001/img_00004.jpg"));
     double mae = meanAbsoluteError(clip.frame(3), jpg);
@@ -124,6 +125,16 @@ class MakeBenchmarkCommandTest {
     } catch (IOException e) {
       throw new AssertionError(e);
     }
+  }
+
+  @Test
+  void usageErrorsNameTheProblem() {
+    Result bogus = run("--format", "bogus", "--probe-only", "--probe-train", "10");
+    assertEquals(2, bogus.code());
+    assertTrue(bogus.err().contains("expected one of [videos, frames], got 'bogus'"), bogus.err());
+    Result noProbe = run("--probe-only");
+    assertEquals(2, noProbe.code());
+    assertTrue(noProbe.err().contains("--probe-only needs --probe-train"), noProbe.err());
   }
 
   @Test

@@ -50,7 +50,6 @@ public final class BenchmarkGenerator {
     SplittableRandom rng = new SplittableRandom(mix(mix(mix(config.seed()) + split.ordinal() + 1) + index));
     int side = config.frameSize();
     int t = config.frames();
-    double objectScale = (double) config.objectSize() / SyntheticBenchmark.GLYPH_SIDE;
 
     int targetSide = Math.min(side - 1, (int) Math.round(config.objectSize() * rng.nextDouble(0.9, 1.1)));
     byte[] digit = glyphs.glyph(split, label, rng.nextInt(glyphs.count(split, label)));
@@ -59,12 +58,11 @@ public final class BenchmarkGenerator {
     SyntheticClip.Moving target = moving(rng, targetSprite, config.minSpeed(), config.maxSpeed(), targetLevel);
     int[] colour = config.colourCue() ? RED : new int[] {targetLevel, targetLevel, targetLevel};
 
-    int glyphSide = (int) Math.round(SyntheticBenchmark.GLYPH_SIDE * objectScale);
     List<SyntheticClip.Moving> clutter = new ArrayList<>(config.clutter());
     for (int k = 0; k < config.clutter(); k++) {
       int d = rng.nextInt(SyntheticBenchmark.MAX_CLASSES);
-      Sprite whole = clutterDigit(split, d, rng.nextInt(glyphs.count(split, d)), glyphSide);
-      Sprite fragment = fragment(rng, whole, Math.min(config.clutterSize(), glyphSide));
+      Sprite whole = clutterDigit(split, d, rng.nextInt(glyphs.count(split, d)));
+      Sprite fragment = fragment(rng, whole, config.clutterSize());
       int level = (int) Math.round(rng.nextDouble(0.5, 1.0) * 255);
       clutter.add(moving(rng, fragment, 0, config.maxSpeed(), level));
     }
@@ -79,7 +77,8 @@ public final class BenchmarkGenerator {
     return new SyntheticClip(split, index, label, side, target, colour, clutter, noise, offsets);
   }
 
-  private Sprite clutterDigit(Split split, int digit, int k, int side) {
+  /** Digit image {@code k} scaled to the object size (clutter uses no scale jitter). */
+  private Sprite clutterDigit(Split split, int digit, int k) {
     Sprite[][] bySplit = clutterDigits[split.ordinal()];
     Sprite[] sprites = bySplit[digit];
     if (sprites == null) {
@@ -88,7 +87,7 @@ public final class BenchmarkGenerator {
     }
     Sprite s = sprites[k];
     if (s == null) {
-      s = Sprite.scaled(glyphs.glyph(split, digit, k), SyntheticBenchmark.GLYPH_SIDE, side);
+      s = Sprite.scaled(glyphs.glyph(split, digit, k), SyntheticBenchmark.GLYPH_SIDE, config.objectSize());
       sprites[k] = s;
     }
     return s;

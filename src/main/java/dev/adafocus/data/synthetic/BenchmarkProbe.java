@@ -29,10 +29,12 @@ public final class BenchmarkProbe {
   }
 
   /**
-   * Crop statistics over frames: {@code whole} is the fraction of frames whose object box lies entirely inside the
-   * crop, {@code meanVisible} the mean fraction of the box's area inside it.
+   * Crop statistics: {@code whole} is the fraction of frames whose object box lies entirely inside the crop,
+   * {@code meanVisible} the mean fraction of the box's area inside it; {@code clipWhole} and {@code clipHalf} are
+   * the fractions of clips in which at least one frame's crop holds the whole box, or at least half of it (what a
+   * classifier that pools over time can add up).
    */
-  public record Coverage(double whole, double meanVisible) {}
+  public record Coverage(double whole, double meanVisible, double clipWhole, double clipHalf) {}
 
   /** Val top-1 accuracy of the two read-outs on one view. */
   public record Accuracy(double nearestCentroid, double ridge) {}
@@ -96,22 +98,35 @@ public final class BenchmarkProbe {
     long frames = 0;
     long[] whole = new long[3];
     double[] visible = new double[3];
+    long[] clipWhole = new long[3];
+    long[] clipHalf = new long[3];
     for (int i = 0; i < clips; i++) {
       SyntheticClip clip = generator.clip(Split.VAL, i);
+      boolean[] anyWhole = new boolean[3];
+      boolean[] anyHalf = new boolean[3];
       for (int t = 0; t < clip.frameCount(); t++) {
         ObjectBox box = clip.box(t);
         ObjectBox[] crops = {centre, randomCrop(rng, side, patch), box.centredSquare(patch, side)};
         for (int k = 0; k < crops.length; k++) {
-          whole[k] += crops[k].contains(box) ? 1 : 0;
-          visible[k] += (double) crops[k].overlapArea(box) / Math.max(1, (long) box.width() * box.height());
+          boolean contained = crops[k].contains(box);
+          double seen = (double) crops[k].overlapArea(box) / Math.max(1, (long) box.width() * box.height());
+          whole[k] += contained ? 1 : 0;
+          visible[k] += seen;
+          anyWhole[k] |= contained;
+          anyHalf[k] |= seen >= 0.5;
         }
         frames++;
+      }
+      for (int k = 0; k < 3; k++) {
+        clipWhole[k] += anyWhole[k] ? 1 : 0;
+        clipHalf[k] += anyHalf[k] ? 1 : 0;
       }
     }
     Map<View, Coverage> out = new EnumMap<>(View.class);
     View[] views = {View.CENTRE, View.RANDOM, View.ORACLE};
     for (int k = 0; k < views.length; k++) {
-      out.put(views[k], new Coverage((double) whole[k] / frames, visible[k] / frames));
+      out.put(views[k], new Coverage((double) whole[k] / frames, visible[k] / frames, (double) clipWhole[k] / clips,
+          (double) clipHalf[k] / clips));
     }
     return out;
   }

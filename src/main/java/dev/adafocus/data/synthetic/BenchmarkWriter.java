@@ -85,9 +85,13 @@ public final class BenchmarkWriter {
     this.progress = progress;
   }
 
-  /** Writes every clip of both splits under {@code root} (created if missing; existing files are replaced). */
+  /**
+   * Writes every clip of both splits under {@code root} (created if missing). Existing files of the same names are
+   * replaced, and a list file of an output not chosen this time is removed so no list describes an older run.
+   */
   public Summary write(Path root) throws IOException {
     Files.createDirectories(root);
+    avutil.av_log_set_level(avutil.AV_LOG_ERROR);
     BenchmarkGenerator generator = new BenchmarkGenerator(config);
     writeText(root.resolve("benchmark.json"), new GsonBuilder().setPrettyPrinting().create().toJson(config) + "\n");
     StringBuilder classInd = new StringBuilder();
@@ -111,6 +115,12 @@ public final class BenchmarkWriter {
     Path videoList = root.resolve(name + "_videos.txt");
     Path frameList = root.resolve(name + "_frames.txt");
     Path boxList = root.resolve(name + "_boxes.jsonl");
+    if (!outputs.contains(Output.VIDEOS)) {
+      Files.deleteIfExists(videoList);
+    }
+    if (!outputs.contains(Output.FRAMES)) {
+      Files.deleteIfExists(frameList);
+    }
     Gson gson = new Gson();
     try (Writer videos = outputs.contains(Output.VIDEOS) ? Files.newBufferedWriter(videoList) : Writer.nullWriter();
         Writer frames = outputs.contains(Output.FRAMES) ? Files.newBufferedWriter(frameList) : Writer.nullWriter();
@@ -167,7 +177,6 @@ public final class BenchmarkWriter {
     Files.createDirectories(file.getParent());
     int w = clip.width();
     int h = clip.height();
-    avutil.av_log_set_level(avutil.AV_LOG_ERROR);
     try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), w, h, 0);
         Frame frame = new Frame(w, h, Frame.DEPTH_UBYTE, 3)) {
       recorder.setFormat("mp4");

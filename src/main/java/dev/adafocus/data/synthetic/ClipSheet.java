@@ -1,5 +1,6 @@
 package dev.adafocus.data.synthetic;
 
+import dev.adafocus.AdaFocusException;
 import dev.adafocus.data.RgbFrame;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -24,6 +25,10 @@ public final class ClipSheet {
 
   /** Writes the sheet of {@code clip} for a patch of {@code patch} pixels and a glance shrunk {@code glanceFactor}×. */
   public static void write(Path png, SyntheticClip clip, int patch, int glanceFactor) throws IOException {
+    if (patch < 1 || patch > clip.width() || glanceFactor < 1 || glanceFactor > clip.width()) {
+      throw new AdaFocusException("contact sheet: patch (" + patch + ") and glance factor (" + glanceFactor
+          + ") must be in 1..frame size (" + clip.width() + ")");
+    }
     int cell = clip.width() * ZOOM;
     int t = clip.frameCount();
     BufferedImage sheet = new BufferedImage(t * (cell + GAP), 3 * (cell + GAP),

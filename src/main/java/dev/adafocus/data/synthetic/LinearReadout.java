@@ -54,40 +54,17 @@ final class LinearReadout {
         mean[j] += x[j];
       }
     }
-    for (int j = 0; j < d; j++) {
-      mean[j] /= n;
-    }
-    double[][] gram = new double[d][d];
-    double[][] rhs = new double[d][classes];
-    double[] centred = new double[d];
+    double[][] centred = new double[n][d];
+    double trace = 0;
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < d; j++) {
-        centred[j] = xTrain[i][j] - mean[j];
+        centred[i][j] = xTrain[i][j] - mean[j] / n;
+        trace += centred[i][j] * centred[i][j];
       }
-      for (int j = 0; j < d; j++) {
-        double xj = centred[j];
-        if (xj == 0) {
-          continue;
-        }
-        double[] row = gram[j];
-        for (int k = j; k < d; k++) {
-          row[k] += xj * centred[k];
-        }
-        rhs[j][yTrain[i]] += xj;
-      }
-    }
-    double trace = 0;
-    for (int j = 0; j < d; j++) {
-      trace += gram[j][j];
     }
     double penalty = relativePenalty * Math.max(trace / d, 1e-12);
-    for (int j = 0; j < d; j++) {
-      gram[j][j] += penalty;
-      for (int k = 0; k < j; k++) {
-        gram[j][k] = gram[k][j];
-      }
-    }
-    double[][] weights = choleskySolve(gram, rhs);
+    double[][] weights = n < d ? dualWeights(centred, yTrain, classes, penalty)
+        : primalWeights(centred, yTrain, classes, penalty);
     int correct = 0;
     for (int i = 0; i < xVal.length; i++) {
       int best = 0;
@@ -95,7 +72,7 @@ final class LinearReadout {
       for (int c = 0; c < classes; c++) {
         double score = 0;
         for (int j = 0; j < d; j++) {
-          score += (xVal[i][j] - mean[j]) * weights[j][c];
+          score += (xVal[i][j] - mean[j] / n) * weights[j][c];
         }
         if (score > bestScore) {
           bestScore = score;
@@ -105,6 +82,61 @@ final class LinearReadout {
       correct += best == yVal[i] ? 1 : 0;
     }
     return (double) correct / xVal.length;
+  }
+
+  /** Ridge weights (d × classes) from (XᵀX + λI) W = XᵀY: cheaper when there are more samples than features. */
+  static double[][] primalWeights(double[][] x, int[] labels, int classes, double penalty) {
+    int d = x[0].length;
+    double[][] gram = new double[d][d];
+    double[][] rhs = new double[d][classes];
+    for (int i = 0; i < x.length; i++) {
+      double[] xi = x[i];
+      for (int j = 0; j < d; j++) {
+        double xj = xi[j];
+        double[] row = gram[j];
+        for (int k = j; k < d; k++) {
+          row[k] += xj * xi[k];
+        }
+        rhs[j][labels[i]] += xj;
+      }
+    }
+    for (int j = 0; j < d; j++) {
+      gram[j][j] += penalty;
+      for (int k = 0; k < j; k++) {
+        gram[j][k] = gram[k][j];
+      }
+    }
+    return choleskySolve(gram, rhs);
+  }
+
+  /** The same weights as W = Xᵀ A with (XXᵀ + λI) A = Y: cheaper when there are fewer samples than features. */
+  static double[][] dualWeights(double[][] x, int[] labels, int classes, double penalty) {
+    int n = x.length;
+    int d = x[0].length;
+    double[][] kernel = new double[n][n];
+    double[][] oneHot = new double[n][classes];
+    for (int i = 0; i < n; i++) {
+      oneHot[i][labels[i]] = 1;
+      for (int k = 0; k <= i; k++) {
+        double dot = 0;
+        for (int j = 0; j < d; j++) {
+          dot += x[i][j] * x[k][j];
+        }
+        kernel[i][k] = dot;
+        kernel[k][i] = dot;
+      }
+      kernel[i][i] += penalty;
+    }
+    double[][] alpha = choleskySolve(kernel, oneHot);
+    double[][] weights = new double[d][classes];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < d; j++) {
+        for (int c = 0; c < classes; c++) {
+          weights[j][c] += x[i][j] * alpha[i][c];
+        }
+      }
+    }
+    return weights;
   }
 
   /** Solves A X = B for a symmetric positive-definite A (overwritten by its Cholesky factor). */

@@ -1,5 +1,6 @@
 package dev.adafocus.data.synthetic;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,6 +24,9 @@ class BenchmarkProbeTest {
     assertTrue(c.get(View.RANDOM).meanVisible() < 0.5, "random crop visibility " + c.get(View.RANDOM));
     assertEquals(1.0, c.get(View.ORACLE).whole());
     assertEquals(1.0, c.get(View.ORACLE).meanVisible());
+    assertEquals(1.0, c.get(View.ORACLE).clipWhole());
+    assertTrue(c.get(View.RANDOM).clipWhole() >= c.get(View.RANDOM).whole(), "a clip has several chances");
+    assertTrue(c.get(View.RANDOM).clipHalf() < 0.6, "random crops see half the object in most clips: " + c);
   }
 
   @Test
@@ -46,6 +50,24 @@ class BenchmarkProbeTest {
     double[][] x = LinearReadout.choleskySolve(a, b);
     assertEquals(0.5, x[0][0], 1e-12);
     assertEquals(0.0, x[1][0], 1e-12);
+  }
+
+  @Test
+  void primalAndDualRidgeGiveTheSameWeights() {
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+    double[][] x = new double[12][7];
+    int[] labels = new int[x.length];
+    for (int i = 0; i < x.length; i++) {
+      labels[i] = i % 3;
+      for (int j = 0; j < x[i].length; j++) {
+        x[i][j] = rng.nextGaussian() + (j == labels[i] ? 1 : 0);
+      }
+    }
+    double[][] primal = LinearReadout.primalWeights(x, labels, 3, 0.5);
+    double[][] dual = LinearReadout.dualWeights(x, labels, 3, 0.5);
+    for (int j = 0; j < primal.length; j++) {
+      assertArrayEquals(primal[j], dual[j], 1e-9, "row " + j);
+    }
   }
 
   @Test
