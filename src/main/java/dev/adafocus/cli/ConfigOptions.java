@@ -15,7 +15,7 @@ public final class ConfigOptions {
       description = "Override config keys, e.g. train.lr=0.01 data.scales=[1,0.875] (applied last).")
   List<String> cfgOptions = new ArrayList<>();
 
-  @Option(names = "--device", description = "cpu or cuda (train.device).")
+  @Option(names = "--device", description = "cpu, cuda or cuda:N (train.device).")
   String device;
 
   @Option(names = "--threads", description = "Intra-op threads (train.threads; 0 = library default).")

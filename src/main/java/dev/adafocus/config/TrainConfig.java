@@ -18,7 +18,7 @@ import java.util.Map;
  * @param accumulationSteps micro-batches whose gradients are summed per optimiser step
  * @param seed root of every random stream (data order, augmentation, random patches, dropout)
  * @param threads intra-op threads (0 = library default)
- * @param device {@code cpu} or {@code cuda}
+ * @param device {@code cpu}, {@code cuda} or {@code cuda:N}
  * @param logInterval iterations between progress lines
  */
 public record TrainConfig(int epochs, double lr, double momentum, double weightDecay, Map<String, Double> lrRatios,
@@ -27,8 +27,6 @@ public record TrainConfig(int epochs, double lr, double momentum, double weightD
 
   /** Supported learning-rate schedules. */
   public static final List<String> SCHEDULES = List.of("cos", "constant");
-  /** Supported devices. */
-  public static final List<String> DEVICES = List.of("cpu", "cuda");
 
   static TrainConfig read(ConfigSection s) {
     int epochs = s.integer("epochs", 1);
@@ -43,6 +41,14 @@ public record TrainConfig(int epochs, double lr, double momentum, double weightD
     return new TrainConfig(epochs, s.nonNegative("lr"), s.nonNegative("momentum"), s.nonNegative("weight_decay"),
         s.numberMap("lr_ratios"), s.oneOf("lr_schedule", SCHEDULES), warmup, s.integer("policy_freeze_epochs", 0),
         clip, s.integer("accumulation_steps", 1), s.lng("seed"), s.integer("threads", 0),
-        s.oneOf("device", DEVICES), s.integer("log_interval", 1));
+        device(s), s.integer("log_interval", 1));
+  }
+
+  private static String device(ConfigSection s) {
+    String d = s.requiredStr("device");
+    if (!d.matches("cpu|cuda(:\\d+)?")) {
+      throw s.error("device", "'" + d + "' is not a device; use cpu, cuda or cuda:N");
+    }
+    return d;
   }
 }

@@ -1,6 +1,7 @@
 package dev.adafocus.train;
 
 import dev.adafocus.config.ExperimentConfig;
+import dev.adafocus.engine.Devices;
 import dev.adafocus.engine.Engine;
 import dev.adafocus.engine.StateDicts;
 import dev.adafocus.eval.EvalResult;
@@ -37,6 +38,7 @@ public final class TestRun {
 
   /** Evaluates {@code checkpoint} on the config's validation split; writes the dumps into {@code dumpDir} if not null. */
   public static EvalResult run(ExperimentConfig config, Path checkpoint, Path dumpDir, PrintWriter out) {
+    Devices.parse(config.train().device());
     if (config.train().threads() > 0) {
       Engine.setThreads(config.train().threads());
     }

@@ -3,6 +3,7 @@ package dev.adafocus.train;
 import dev.adafocus.CheckpointException;
 import dev.adafocus.config.ConfigWriter;
 import dev.adafocus.config.ExperimentConfig;
+import dev.adafocus.engine.Devices;
 import dev.adafocus.engine.Engine;
 import dev.adafocus.eval.Evaluator;
 import java.io.PrintWriter;
@@ -35,6 +36,7 @@ public final class TrainRun {
    */
   public static Result run(ExperimentConfig config, String resume, PrintWriter out) {
     Path resumeFrom = resumeFile(config, resume, out);
+    Devices.parse(config.train().device());
     WorkDir work = WorkDir.create(config.runsFolder(), LocalDateTime.now());
     ConfigWriter.write(config, work.configFile());
     if (config.train().threads() > 0) {

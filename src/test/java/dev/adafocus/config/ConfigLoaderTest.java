@@ -117,6 +117,9 @@ class ConfigLoaderTest {
     assertTrue(e.getMessage().contains("did you mean 'mobilenet_v2'?"), e.getMessage());
     e = assertThrows(ConfigException.class, () -> ConfigLoader.load(leaf, Map.of(), List.of("model.patch_size=300")));
     assertTrue(e.getMessage().contains("larger than model.input_size 224"), e.getMessage());
+    e = assertThrows(ConfigException.class, () -> ConfigLoader.load(leaf, Map.of("train.device", "gpu"), List.of()));
+    assertEquals("command-line flag for 'train.device': 'train.device': 'gpu' is not a device; use cpu, cuda or cuda:N",
+        e.getMessage());
     e = assertThrows(ConfigException.class, () -> ConfigLoader.load(leaf, Map.of(), List.of("model.dropout=1.5")));
     assertTrue(e.getMessage().contains("'model.dropout': expected a probability"), e.getMessage());
   }
