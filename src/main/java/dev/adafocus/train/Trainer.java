@@ -159,8 +159,10 @@ public final class Trainer<B> implements AutoCloseable {
   /** The current state as a checkpoint (after the last finished epoch). */
   public Checkpoint snapshot() {
     int last = history.isEmpty() ? -1 : history.get(history.size() - 1).epoch();
-    return new Checkpoint(last, config.seed(), evalConfig.bestMetric(), bestValue, bestEpoch, history,
-        StateDicts.export(task.module()), optimizer.state());
+    try (NativeScope s = NativeScope.open()) {
+      return new Checkpoint(last, config.seed(), evalConfig.bestMetric(), bestValue, bestEpoch, history,
+          StateDicts.export(task.module()), optimizer.state());
+    }
   }
 
   /** Finished epochs, oldest first. */

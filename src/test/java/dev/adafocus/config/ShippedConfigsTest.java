@@ -1,14 +1,22 @@
 package dev.adafocus.config;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.adafocus.engine.NativeScope;
+import dev.adafocus.engine.Tensors;
+import dev.adafocus.models.adafocus.AdaFocusConfig;
+import dev.adafocus.models.adafocus.AdaFocusV2;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.bytedeco.pytorch.NoGradGuard;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
 import org.junit.jupiter.api.Test;
 
 class ShippedConfigsTest {
@@ -40,6 +48,14 @@ class ShippedConfigsTest {
       assertEquals(c.model().inputSize(), c.data().synthetic().frameSize(), name);
       assertEquals(c.model().numClasses(), c.data().synthetic().numClasses(), name);
       assertEquals("top1", c.eval().bestMetric(), name);
+      AdaFocusConfig shape = c.model().toAdaFocusConfig();
+      try (NativeScope scope = NativeScope.open(); NoGradGuard g = new NoGradGuard()) {
+        AdaFocusV2 model = new AdaFocusV2(shape);
+        model.train(false);
+        Tensor video = torch.zeros(1, 3L * shape.frames(), shape.inputSize(), shape.inputSize());
+        assertArrayEquals(new long[] {1, shape.frames(), shape.numClasses()},
+            Tensors.shape(model.forward(video).stepLogits()), name + " builds and runs the real model");
+      }
     }
   }
 
