@@ -22,8 +22,9 @@ public final class PredictionsCsv {
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       w.write("video_index,video,labels,top5_classes,top5_scores\n");
       for (int i = 0; i < p.size(); i++) {
-        double[] prob = softmax(logits[i]);
-        int[] top = topIndices(prob, Math.min(5, prob.length));
+        float[] prob = MeanAveragePrecision.softmax(logits[i]);
+        int[] ranked = Ranking.descending(logits[i]);
+        int[] top = java.util.Arrays.copyOf(ranked, Math.min(5, ranked.length));
         StringJoiner labels = new StringJoiner(";");
         for (int l : p.labels()[i]) {
           if (l >= 0) {
@@ -41,40 +42,6 @@ public final class PredictionsCsv {
     } catch (IOException e) {
       throw new AdaFocusException("cannot write " + file + ": " + e.getMessage(), e);
     }
-  }
-
-  static double[] softmax(float[] logits) {
-    double max = Double.NEGATIVE_INFINITY;
-    for (float v : logits) {
-      max = Math.max(max, v);
-    }
-    double sum = 0;
-    double[] out = new double[logits.length];
-    for (int i = 0; i < logits.length; i++) {
-      out[i] = Math.exp(logits[i] - max);
-      sum += out[i];
-    }
-    for (int i = 0; i < out.length; i++) {
-      out[i] /= sum;
-    }
-    return out;
-  }
-
-  /** Indices of the k largest values, largest first (lower index first among equals). */
-  static int[] topIndices(double[] v, int k) {
-    int[] out = new int[k];
-    boolean[] used = new boolean[v.length];
-    for (int j = 0; j < k; j++) {
-      int best = -1;
-      for (int i = 0; i < v.length; i++) {
-        if (!used[i] && (best < 0 || v[i] > v[best])) {
-          best = i;
-        }
-      }
-      used[best] = true;
-      out[j] = best;
-    }
-    return out;
   }
 
   private static String quote(String s) {
