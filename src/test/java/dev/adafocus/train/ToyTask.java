@@ -104,11 +104,15 @@ final class ToyTask implements TrainTask<ToyBatch> {
 
   /** Parameters and buffers flattened, for exact comparisons. */
   float[] flatState() {
-    return dev.adafocus.engine.StateDicts.export(net).values().stream().map(h -> h.toFloats())
-        .reduce(new float[0], (a, b) -> {
-          float[] o = java.util.Arrays.copyOf(a, a.length + b.length);
-          System.arraycopy(b, 0, o, a.length, b.length);
-          return o;
-        });
+    return flat(dev.adafocus.engine.StateDicts.export(net));
+  }
+
+  /** The values of a state dict, concatenated in key order. */
+  static float[] flat(Map<String, dev.adafocus.engine.HostTensor> state) {
+    return state.values().stream().map(h -> h.toFloats()).reduce(new float[0], (a, b) -> {
+      float[] o = java.util.Arrays.copyOf(a, a.length + b.length);
+      System.arraycopy(b, 0, o, a.length, b.length);
+      return o;
+    });
   }
 }
