@@ -2,7 +2,6 @@ package dev.adafocus.config;
 
 import dev.adafocus.models.adafocus.AdaFocusConfig;
 import dev.adafocus.models.backbones.BackboneSpec;
-import java.util.List;
 
 /**
  * The model section: sizes and architectures of the AdaFocusV2 components (official flag names in brackets).
@@ -28,9 +27,6 @@ public record ModelConfig(int numClasses, int numSegments, int inputSize, int pa
     double glanceWidthMult, int glanceSize, String focusArch, double focusWidthMult, int policyHidden, int classifierHidden, double dropout,
     double fcDropout, String glancePretrained, String focusPretrained, boolean sample) {
 
-  /** Backbones the model can build, for the glance and the focus network. */
-  public static final List<String> ARCHS = List.of("mobilenet_v2", "resnet10", "resnet18", "resnet34", "resnet50");
-
   /** The model shape these settings describe. */
   public AdaFocusConfig toAdaFocusConfig() {
     return new AdaFocusConfig(numClasses, numSegments, inputSize, patchSize, new BackboneSpec(glanceArch, glanceWidthMult),
@@ -48,10 +44,19 @@ public record ModelConfig(int numClasses, int numSegments, int inputSize, int pa
       throw s.error("glance_size", "must be 0 (full frame) or at most model.input_size " + inputSize + ", got " + glanceSize);
     }
     return new ModelConfig(s.integer("num_classes", 2), s.integer("num_segments", 1), inputSize, patchSize,
-        s.oneOf("glance_arch", ARCHS), width(s, "glance_width_mult"), glanceSize, s.oneOf("focus_arch", ARCHS),
+        arch(s, "glance_arch"), width(s, "glance_width_mult"), glanceSize, arch(s, "focus_arch"),
         width(s, "focus_width_mult"), s.integer("policy_hidden", 1), s.integer("classifier_hidden", 1),
         s.probability("dropout"), s.probability("fc_dropout"), s.str("glance_pretrained"), s.str("focus_pretrained"),
         s.bool("sample"));
+  }
+
+  /** A backbone name the model can build (checked by {@link BackboneSpec}, which lists the valid ones). */
+  private static String arch(ConfigSection s, String key) {
+    try {
+      return new BackboneSpec(s.requiredStr(key), 1.0).arch();
+    } catch (IllegalArgumentException e) {
+      throw s.error(key, e.getMessage());
+    }
   }
 
   private static double width(ConfigSection s, String key) {
