@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
         TsmFlopsCommand.class,
         ConvertCommand.class,
         PlotCommand.class,
+        TrainCommand.class,
+        TestCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
