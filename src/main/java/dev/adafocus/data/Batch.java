@@ -13,13 +13,15 @@ public final class Batch implements AutoCloseable {
   private final Tensor targets;
   private final List<int[]> labels;
   private final List<String> videoIds;
+  private final long[] indices;
   private boolean closed;
 
-  private Batch(Tensor[] views, Tensor targets, List<int[]> labels, List<String> videoIds) {
+  private Batch(Tensor[] views, Tensor targets, List<int[]> labels, List<String> videoIds, long[] indices) {
     this.views = views;
     this.targets = targets;
     this.labels = labels;
     this.videoIds = videoIds;
+    this.indices = indices;
   }
 
   /** Stacks samples of equal shape into tensors (on the calling thread). */
@@ -49,7 +51,7 @@ public final class Batch implements AutoCloseable {
       t[i] = samples.get(i).target();
     }
     return new Batch(views, Tensors.longs(t, b), samples.stream().map(Sample::labels).toList(),
-        samples.stream().map(Sample::videoId).toList());
+        samples.stream().map(Sample::videoId).toList(), samples.stream().mapToLong(Sample::index).toArray());
   }
 
   /** The frames of the first (or only) view, [B, T·3, H, W]. */
@@ -86,6 +88,11 @@ public final class Batch implements AutoCloseable {
   /** The video ids (list paths), in batch order. */
   public List<String> videoIds() {
     return videoIds;
+  }
+
+  /** Each video's position in its dataset (the list-file order), in batch order. */
+  public long[] indices() {
+    return indices.clone();
   }
 
   /** Number of clips. */

@@ -77,7 +77,7 @@ public final class VideoDataset {
       }
       int[] labels = r.labels();
       int target = sampling.training() ? labels[rng.nextInt(labels.length)] : labels[0];
-      return new Sample(r.path(), views, h, w, target, labels);
+      return new Sample(r.path(), i, views, h, w, target, labels);
     }
   }
 
