@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         CommandLine.HelpCommand.class,
         DataCommand.class,
+        DemoCommand.class,
         FlopsCommand.class,
         ExitCommand.class,
         TsmFlopsCommand.class,

@@ -20,10 +20,13 @@ import java.util.Map;
  * @param threads intra-op threads (0 = library default)
  * @param device {@code cpu}, {@code cuda} or {@code cuda:N}
  * @param logInterval iterations between progress lines
+ * @param focusWarmupIters built-in benchmark only: iterations that train the focus network on patches centred on the
+ *     object before the run (the analogue of its ImageNet initialisation); 0 = none
+ * @param focusWarmupLr learning rate of that warm-up
  */
 public record TrainConfig(int epochs, double lr, double momentum, double weightDecay, Map<String, Double> lrRatios,
     String lrSchedule, int warmupEpochs, int policyFreezeEpochs, Double gradClip, int accumulationSteps, long seed,
-    int threads, String device, int logInterval) {
+    int threads, String device, int logInterval, int focusWarmupIters, double focusWarmupLr) {
 
   /** Supported learning-rate schedules. */
   public static final List<String> SCHEDULES = List.of("cos", "constant");
@@ -41,7 +44,7 @@ public record TrainConfig(int epochs, double lr, double momentum, double weightD
     return new TrainConfig(epochs, s.nonNegative("lr"), s.nonNegative("momentum"), s.nonNegative("weight_decay"),
         s.numberMap("lr_ratios"), s.oneOf("lr_schedule", SCHEDULES), warmup, s.integer("policy_freeze_epochs", 0),
         clip, s.integer("accumulation_steps", 1), s.lng("seed"), s.integer("threads", 0),
-        device(s), s.integer("log_interval", 1));
+        device(s), s.integer("log_interval", 1), s.integer("focus_warmup_iters", 0), s.nonNegative("focus_warmup_lr"));
   }
 
   private static String device(ConfigSection s) {

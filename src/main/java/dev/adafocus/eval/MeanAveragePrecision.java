@@ -77,7 +77,7 @@ public final class MeanAveragePrecision {
   }
 
   /** Probabilities of one row of logits (computed in double, returned as float). */
-  static float[] softmax(float[] row) {
+  public static float[] softmax(float[] row) {
     double max = Double.NEGATIVE_INFINITY;
     for (float v : row) {
       max = Math.max(max, v);

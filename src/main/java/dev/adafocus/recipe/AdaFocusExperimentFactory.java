@@ -21,7 +21,19 @@ public final class AdaFocusExperimentFactory implements ExperimentFactory {
   @Override
   public Experiment<?> create(ExperimentConfig config) {
     AdaFocusV2 model = buildModel(config);
-    return new Experiment<>(new AdaFocusTask(model), ExperimentData.split(config, true), ExperimentData.split(config, false));
+    var t = config.train();
+    java.util.function.Consumer<java.io.PrintWriter> warmup = null;
+    if (t.focusWarmupIters() > 0) {
+      if (!ExperimentData.SYNTHETIC.equals(config.data().kind())) {
+        throw new dev.adafocus.config.ConfigException(config.source() + ": train.focus_warmup_iters needs object locations,"
+            + " which only the built-in benchmark (data.kind: synthetic) has; use *_pretrained weights for real data");
+      }
+      var gen = new dev.adafocus.data.synthetic.BenchmarkGenerator(config.data().synthetic());
+      warmup = log -> FocusWarmup.run(model, gen, t.focusWarmupIters(), config.data().batchSize(), t.focusWarmupLr(),
+          t.seed(), log);
+    }
+    return new Experiment<>(new AdaFocusTask(model, warmup), ExperimentData.split(config, true),
+        ExperimentData.split(config, false));
   }
 
   /** The model of a config, initialised from {@code train.seed} and the configured ImageNet weights. */

@@ -22,10 +22,20 @@ import org.bytedeco.pytorch.Tensor;
  */
 public final class AdaFocusTask implements TrainTask<Batch>, AutoCloseable {
   private final AdaFocusV2 model;
+  private final java.util.function.Consumer<java.io.PrintWriter> warmup;
   private PatchPolicy evalPatches = PatchPolicy.LEARNED;
 
-  public AdaFocusTask(AdaFocusV2 model) {
+  /** {@code warmup} runs once before a fresh run's first epoch (null: none). */
+  public AdaFocusTask(AdaFocusV2 model, java.util.function.Consumer<java.io.PrintWriter> warmup) {
     this.model = model;
+    this.warmup = warmup;
+  }
+
+  @Override
+  public void beforeTraining(java.io.PrintWriter log) {
+    if (warmup != null) {
+      warmup.accept(log);
+    }
   }
 
   public AdaFocusV2 model() {

@@ -24,6 +24,19 @@ public final class TestRun {
 
   private TestRun() {}
 
+  /**
+   * Loads evaluation weights: this project's training checkpoints and plain safetensors strictly by name, anything
+   * else (the official {@code .pth.tar} files, torchvision-style {@code .pth}) through the official key map.
+   */
+  public static void loadWeights(org.bytedeco.pytorch.Module model, Path checkpoint) {
+    String name = checkpoint.getFileName().toString();
+    if (name.endsWith(".safetensors")) {
+      StateDicts.load(model, CheckpointStore.loadModelWeights(checkpoint), checkpoint.toString(), key -> false);
+    } else {
+      dev.adafocus.io.WeightLoader.loadCheckpoint(model, checkpoint);
+    }
+  }
+
   /** Writes {@link #CSV} and {@link #STEP_LOGITS} into {@code dir}. */
   public static void dump(Path dir, EvalResult r) {
     try {
@@ -44,8 +57,7 @@ public final class TestRun {
     }
     Experiment<?> experiment = Experiments.create(config);
     try {
-      StateDicts.load(experiment.task().module(), CheckpointStore.loadModelWeights(checkpoint), checkpoint.toString(),
-          key -> false);
+      loadWeights(experiment.task().module(), checkpoint);
       EvalResult r = evaluate(experiment, config);
       StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "Epoch(test) [%d videos]", r.predictions().size()));
       r.metrics().entrySet().stream().sorted(Map.Entry.comparingByKey())

@@ -66,6 +66,9 @@ public final class TrainRun {
               + config.train().seed() + "; the run continues, but not on the curve of an uninterrupted run");
         }
       }
+      if (resumeFrom == null) {
+        e.task().beforeTraining(log);
+      }
       trainer.fit();
       List<EpochRecord> h = trainer.history();
       return new Result(work.dir(), h.isEmpty() ? -1 : h.get(h.size() - 1).epoch(), config.eval().bestMetric(),

@@ -20,4 +20,7 @@ public interface TrainTask<B> extends Predictor<B> {
 
   /** Training-mode forward of one batch; called inside a native scope after libtorch's generator was seeded. */
   StepResult trainStep(B batch);
+
+  /** Work done once before the first epoch of a fresh (not resumed) run, e.g. a warm-up stage; logs to {@code log}. */
+  default void beforeTraining(java.io.PrintWriter log) {}
 }
