@@ -19,13 +19,27 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code adafocus demo}: the built-in demo (train + compare on the built-in benchmark) . */
+/** {@code adafocus demo}: the built-in demo, or inference on one video with pictures of where the model looked. */
 @Command(name = "demo", mixinStandardHelpOptions = true, showDefaultValues = true,
     description = {"Without arguments: trains a CPU-sized AdaFocusV2 on the built-in benchmark (no download), evaluates",
         "it with its learned policy, with random patches, with centre patches and with the glance alone, prints top-1",
-        "and GFLOPs per video, and draws where it looked on a validation clip (GIF + contact sheet)."},
-    footer = {"%nExamples:", "  adafocus demo", "  adafocus demo --json", "  adafocus demo --cfg-options train.epochs=3"})
+        "and GFLOPs per video, and draws where it looked on a validation clip (GIF + contact sheet).",
+        "With CONFIG CHECKPOINT VIDEO [LABEL_MAP]: runs the model on one video file or frame folder, prints the top-5",
+        "classes, the GFLOPs spent and the exit step (with --thresholds), and writes the annotated animation."},
+    footer = {"%nExamples:", "  adafocus demo", "  adafocus demo --json",
+        "  adafocus demo configs/adafocusv2_mbv2-r50-p128_16x1x1-50e_actnet.yaml actnet_p128_mbv2.pth.tar video.mp4"
+            + " classInd.txt --out-filename out.gif"})
 public final class DemoCommand implements Callable<Integer> {
+  @picocli.CommandLine.Parameters(arity = "0..4", paramLabel = "CONFIG CHECKPOINT VIDEO [LABEL_MAP]",
+      description = "Single-video mode: config, checkpoint, video file or frame folder, optional label map.")
+  java.util.List<Path> positional = new java.util.ArrayList<>();
+
+  @Option(names = "--out-filename", paramLabel = "FILE", description = "Single-video mode: animation to write (.gif or .mp4).")
+  Path outFilename = Path.of("demo_out.gif");
+
+  @Option(names = "--thresholds", paramLabel = "FILE", description = "Single-video mode: conditional-exit thresholds (adafocus exit calibrate --budget-gflops).")
+  Path thresholds;
+
   /** The built-in demo config, shipped inside the jar. */
   static final String DEMO_CONFIG = "adafocusv2_demo_synthetic.yaml";
 
@@ -44,6 +58,13 @@ public final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
+    if (!positional.isEmpty()) {
+      if (positional.size() < 3) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            "single-video mode needs CONFIG CHECKPOINT VIDEO [LABEL_MAP]; without arguments the built-in demo runs");
+      }
+      return singleVideo(out);
+    }
     Path file = config != null ? config : builtInConfig();
     Map<String, Object> flags = new LinkedHashMap<>();
     flags.put("work_dir", workDir != null ? workDir.toString()
@@ -81,6 +102,44 @@ public final class DemoCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  private int singleVideo(PrintWriter out) throws IOException {
+    ExperimentConfig c = options.load(positional.get(0), new LinkedHashMap<>());
+    java.util.List<String> names = positional.size() > 3 ? dev.adafocus.data.LabelMap.read(positional.get(3)).names() : null;
+    dev.adafocus.exit.ExitPolicy exit = thresholds == null ? null : dev.adafocus.exit.ExitThresholds.read(thresholds).policy();
+    var model = dev.adafocus.recipe.AdaFocusExperimentFactory.buildModel(c);
+    try {
+      dev.adafocus.train.TestRun.loadWeights(model, positional.get(1));
+      var r = dev.adafocus.recipe.SingleVideoDemo.run(c, model, positional.get(2), names, exit, outFilename);
+      out.println(positional.get(2) + ":");
+      for (var s : r.top5()) {
+        out.printf(Locale.ROOT, "  %-40s %.4f%n", s.name(), s.score());
+      }
+      out.printf(Locale.ROOT, "frames processed: %d of %d%s, GFLOPs: %.4f%n", r.stepsProcessed(), r.steps(),
+          exit != null && r.stepsProcessed() < r.steps() ? " (exited early)" : "", r.gflops());
+      out.println("where it looked: " + r.pictures().animation().file() + " and " + r.pictures().contactSheet());
+      if (options.json) {
+        JsonObject o = new JsonObject();
+        JsonArray top = new JsonArray();
+        for (var s : r.top5()) {
+          JsonObject j = new JsonObject();
+          j.addProperty("class", s.name());
+          j.addProperty("score", s.score());
+          top.add(j);
+        }
+        o.add("top5", top);
+        o.addProperty("frames_processed", r.stepsProcessed());
+        o.addProperty("exit_step", r.stepsProcessed());
+        o.addProperty("gflops", r.gflops());
+        o.addProperty("animation", r.pictures().animation().file().toString());
+        out.println(o);
+      }
+      out.flush();
+      return 0;
+    } finally {
+      model.close();
+    }
   }
 
   /** Copies the jar's demo config to a temporary file of the same name (the config name names the run folder). */

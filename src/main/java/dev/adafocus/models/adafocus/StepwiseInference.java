@@ -23,8 +23,11 @@ public final class StepwiseInference {
     this.model = model;
   }
 
-  /** Per video: exit step and prediction ({@link ExitOutcome}), and the patch location of each processed step. */
-  public record Result(ExitOutcome outcome, float[][][] actions) {}
+  /**
+   * Per video: exit step and prediction ({@link ExitOutcome}), and for each processed step the patch location
+   * [video][step][2] and the logits [video][step][class].
+   */
+  public record Result(ExitOutcome outcome, float[][][] actions, float[][][] stepLogits) {}
 
   /** Runs a batch [B, T·3, S, S] until every video has exited. */
   public Result run(Tensor video, ExitPolicy exitPolicy) {
@@ -37,8 +40,10 @@ public final class StepwiseInference {
     }
     ExitTracker tracker = new ExitTracker(exitPolicy, batch);
     float[][][] actions = new float[batch][][];
+    float[][][] seen = new float[batch][][];
     for (int b = 0; b < batch; b++) {
       actions[b] = new float[0][];
+      seen[b] = new float[0][];
     }
     try (NativeScope scope = NativeScope.open(); NoGradGuard ng = new NoGradGuard()) {
       Tensor clips = model.framesOf(video).view(batch, frames, 3, c.inputSize(), c.inputSize());
@@ -59,10 +64,8 @@ public final class StepwiseInference {
         float[][] stepLogits = rows(logits);
         float[][] stepActions = rows(a);
         for (int r = 0; r < rows.length; r++) {
-          float[][] prev = actions[rows[r]];
-          float[][] grown = java.util.Arrays.copyOf(prev, prev.length + 1);
-          grown[prev.length] = stepActions[r];
-          actions[rows[r]] = grown;
+          actions[rows[r]] = append(actions[rows[r]], stepActions[r]);
+          seen[rows[r]] = append(seen[rows[r]], stepLogits[r]);
         }
         tracker.observe(t, stepLogits);
         int[] next = tracker.active();
@@ -74,7 +77,13 @@ public final class StepwiseInference {
         rows = next;
       }
     }
-    return new Result(tracker.outcome(), actions);
+    return new Result(tracker.outcome(), actions, seen);
+  }
+
+  private static float[][] append(float[][] rows, float[] row) {
+    float[][] grown = java.util.Arrays.copyOf(rows, rows.length + 1);
+    grown[rows.length] = row;
+    return grown;
   }
 
   /** Positions within {@code rows} (increasing) of the videos in {@code subset} (increasing). */
