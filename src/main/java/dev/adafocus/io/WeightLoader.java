@@ -1,5 +1,6 @@
 package dev.adafocus.io;
 
+import dev.adafocus.engine.LoadReport;
 import dev.adafocus.CheckpointException;
 import dev.adafocus.engine.HostTensor;
 import dev.adafocus.engine.NativeScope;

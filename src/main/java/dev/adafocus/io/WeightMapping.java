@@ -1,5 +1,6 @@
 package dev.adafocus.io;
 
+import dev.adafocus.engine.LoadReport;
 import dev.adafocus.engine.HostTensor;
 import java.util.LinkedHashMap;
 import java.util.Map;

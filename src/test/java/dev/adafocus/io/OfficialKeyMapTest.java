@@ -1,5 +1,6 @@
 package dev.adafocus.io;
 
+import dev.adafocus.engine.LoadReport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;

@@ -1,4 +1,4 @@
-package dev.adafocus.io;
+package dev.adafocus.engine;
 
 import dev.adafocus.CheckpointException;
 import java.util.Arrays;
