@@ -19,7 +19,10 @@ public final class Engine {
         return;
       }
       try {
-        Loader.cacheResources("/org/bytedeco/pytorch/linux-x86_64/");
+        // the CUDA build (mvn -Pcuda) ships its natives under linux-x86_64-gpu
+        String natives = Engine.class.getResource("/org/bytedeco/pytorch/linux-x86_64-gpu/") != null
+            ? "/org/bytedeco/pytorch/linux-x86_64-gpu/" : "/org/bytedeco/pytorch/linux-x86_64/";
+        Loader.cacheResources(natives);
       } catch (java.io.IOException e) {
         throw new IllegalStateException("cannot extract the libtorch natives to the JavaCPP cache: " + e.getMessage(), e);
       }

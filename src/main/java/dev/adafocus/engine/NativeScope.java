@@ -22,10 +22,12 @@ public final class NativeScope implements AutoCloseable {
 
   /** Lets {@code p} outlive this scope (it becomes owned by the enclosing scope, or by the caller if none). */
   public <P extends Pointer> P keep(P p) {
+    p.retainReference(); // detach releases the scope's reference
     scope.detach(p);
     PointerScope outer = PointerScope.getInnerScope();
     if (outer != null && outer != scope) {
       outer.attach(p);
+      p.releaseReference(); // the outer scope now holds it
     }
     return p;
   }

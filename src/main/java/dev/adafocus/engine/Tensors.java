@@ -87,11 +87,12 @@ public final class Tensors {
   /** A host copy of an engine tensor: float64 stays float64, integer types become int64, the rest float32. */
   public static HostTensor toHost(Tensor t) {
     long[] shape = shape(t);
-    ScalarType st = t.scalar_type();
-    if (st == ScalarType.Double) {
+    // the binding returns fresh enum wrappers: compare the native values, not the references
+    int st = t.scalar_type().value;
+    if (st == ScalarType.Double.value) {
       return HostTensor.ofDoubles(shape, toDoubles(t));
     }
-    if (st == ScalarType.Long || st == ScalarType.Int || st == ScalarType.Byte || st == ScalarType.Bool) {
+    if (st == ScalarType.Long.value || st == ScalarType.Int.value || st == ScalarType.Byte.value || st == ScalarType.Bool.value) {
       return HostTensor.ofLongs(shape, toLongs(t));
     }
     return HostTensor.ofFloats(shape, toFloats(t));

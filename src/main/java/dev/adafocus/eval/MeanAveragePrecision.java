@@ -76,7 +76,8 @@ public final class MeanAveragePrecision {
     return ap;
   }
 
-  private static float[] softmax(float[] row) {
+  /** Probabilities of one row of logits (computed in double, returned as float). */
+  public static float[] softmax(float[] row) {
     double max = Double.NEGATIVE_INFINITY;
     for (float v : row) {
       max = Math.max(max, v);

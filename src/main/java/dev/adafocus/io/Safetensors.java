@@ -26,46 +26,37 @@ public final class Safetensors {
   public static Map<String, HostTensor> read(Path file) throws IOException {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = ch.size();
-      if (size < 8) {
-        throw new IOException(file + ": not a safetensors file (only " + size + " bytes)");
-      }
-      ByteBuffer lenBuf = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-      readFully(ch, lenBuf, 0);
-      long headerLen = lenBuf.getLong(0);
-      if (headerLen <= 0 || headerLen > size - 8 || headerLen > 100_000_000) {
-        throw new IOException(file + ": not a safetensors file (header length " + headerLen + ", file size " + size + ")");
-      }
-      ByteBuffer hb = ByteBuffer.allocate((int) headerLen);
-      readFully(ch, hb, 8);
-      JsonObject header;
-      try {
-        header = new Gson().fromJson(new String(hb.array(), StandardCharsets.UTF_8), JsonObject.class);
-      } catch (RuntimeException e) {
-        throw new IOException(file + ": malformed safetensors header: " + e.getMessage(), e);
-      }
-      long dataStart = 8 + headerLen;
+      JsonObject header = header(ch, file);
+      long dataStart = 8 + headerLength(ch);
       Map<String, HostTensor> out = new LinkedHashMap<>();
+      if (header == null) {
+        throw new IOException(file + ": malformed safetensors header: empty");
+      }
       for (Map.Entry<String, JsonElement> e : header.entrySet()) {
         if (e.getKey().equals("__metadata__")) {
           continue;
         }
-        JsonObject info = e.getValue().getAsJsonObject();
         DType dtype;
+        long[] shape;
+        long begin;
+        long end;
         try {
+          JsonObject info = e.getValue().getAsJsonObject();
           dtype = DType.fromSafetensors(info.get("dtype").getAsString());
-        } catch (IllegalArgumentException ex) {
-          throw new IOException(file + ": tensor '" + e.getKey() + "': " + ex.getMessage(), ex);
+          var shapeJson = info.getAsJsonArray("shape");
+          shape = new long[shapeJson.size()];
+          for (int i = 0; i < shape.length; i++) {
+            shape[i] = shapeJson.get(i).getAsLong();
+          }
+          var offs = info.getAsJsonArray("data_offsets");
+          begin = offs.get(0).getAsLong();
+          end = offs.get(1).getAsLong();
+        } catch (RuntimeException ex) {
+          throw new IOException(file + ": tensor '" + e.getKey() + "': malformed header entry " + e.getValue()
+              + " (needs dtype, shape and data_offsets): " + ex.getMessage(), ex);
         }
-        var shapeJson = info.getAsJsonArray("shape");
-        long[] shape = new long[shapeJson.size()];
-        for (int i = 0; i < shape.length; i++) {
-          shape[i] = shapeJson.get(i).getAsLong();
-        }
-        var offs = info.getAsJsonArray("data_offsets");
-        long begin = offs.get(0).getAsLong();
-        long end = offs.get(1).getAsLong();
         long expected = HostTensor.numel(shape) * dtype.bytes();
-        if (end - begin != expected || begin < 0 || dataStart + end > size) {
+        if (end - begin != expected || begin < 0 || expected < 0 || dataStart + end > size) {
           throw new IOException(file + ": tensor '" + e.getKey() + "' has data offsets [" + begin + ", " + end
               + ") but needs " + expected + " bytes within a file of " + size + " bytes (truncated or corrupt?)");
         }
@@ -75,6 +66,42 @@ public final class Safetensors {
         out.put(e.getKey(), new HostTensor(dtype, shape, data));
       }
       return out;
+    }
+  }
+
+  /** The "__metadata__" string map of a file's header (empty when there is none). */
+  public static Map<String, String> readMetadata(Path file) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      JsonObject meta = header(ch, file).getAsJsonObject("__metadata__");
+      Map<String, String> out = new LinkedHashMap<>();
+      if (meta != null) {
+        meta.entrySet().forEach(e -> out.put(e.getKey(), e.getValue().getAsString()));
+      }
+      return out;
+    }
+  }
+
+  private static long headerLength(FileChannel ch) throws IOException {
+    ByteBuffer lenBuf = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+    readFully(ch, lenBuf, 0);
+    return lenBuf.getLong(0);
+  }
+
+  private static JsonObject header(FileChannel ch, Path file) throws IOException {
+    long size = ch.size();
+    if (size < 8) {
+      throw new IOException(file + ": not a safetensors file (only " + size + " bytes)");
+    }
+    long headerLen = headerLength(ch);
+    if (headerLen <= 0 || headerLen > size - 8 || headerLen > 100_000_000) {
+      throw new IOException(file + ": not a safetensors file (header length " + headerLen + ", file size " + size + ")");
+    }
+    ByteBuffer hb = ByteBuffer.allocate((int) headerLen);
+    readFully(ch, hb, 8);
+    try {
+      return new Gson().fromJson(new String(hb.array(), StandardCharsets.UTF_8), JsonObject.class);
+    } catch (RuntimeException e) {
+      throw new IOException(file + ": malformed safetensors header: " + e.getMessage(), e);
     }
   }
 

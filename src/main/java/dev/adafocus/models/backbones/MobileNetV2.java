@@ -27,19 +27,32 @@ public final class MobileNetV2 extends Layer implements Backbone {
    * @param numClasses size of the (unused) classifier, 1000 for ImageNet checkpoints
    */
   public MobileNetV2(double widthMult, long lastChannel, int numClasses) {
+    this(widthMult, lastChannel, numClasses, null);
+  }
+
+  /**
+   * The TSM variant when {@code shift} is given: a {@link TemporalShift} before {@code conv[0]} of every inverted
+   * residual that has an expansion and a residual connection (keys {@code features.N.conv.0.net.weight}).
+   *
+   * @param numClasses size of the (unused) classifier; 0 registers none (TSN replaces it by dropout)
+   * @param shift the temporal shift, or null for the plain network
+   */
+  public MobileNetV2(double widthMult, long lastChannel, int numClasses, TemporalShift.Config shift) {
     this.lastChannel = lastChannel;
     long input = 32;
     features = new Sequential(new Sequential(new Conv2d(3, input, 3, 2, 1, 1, false), new BatchNorm(input), Activation.relu6()));
     for (int[] s : SETTINGS) {
       long out = s[0] > 1 ? makeDivisible(s[1] * widthMult) : s[1];
       for (int i = 0; i < s[2]; i++) {
-        features.append(new InvertedResidual(input, out, i == 0 ? s[3] : 1, s[0]));
+        features.append(new InvertedResidual(input, out, i == 0 ? s[3] : 1, s[0], shift));
         input = out;
       }
     }
     features.append(new Sequential(new Conv2d(input, lastChannel, 1, 1, 0, 1, false), new BatchNorm(lastChannel), Activation.relu6()));
     add("features", features);
-    add("classifier", new Linear(lastChannel, numClasses));
+    if (numClasses > 0) {
+      add("classifier", new Linear(lastChannel, numClasses));
+    }
     initialise();
   }
 
@@ -98,20 +111,29 @@ public final class MobileNetV2 extends Layer implements Backbone {
     }
   }
 
-  /** Expansion 1×1 (if t > 1) → depthwise 3×3 → linear 1×1, with a residual when stride 1 and in = out. */
+  /**
+   * Expansion 1×1 (if t > 1) → depthwise 3×3 → linear 1×1, with a residual when stride 1 and in = out; with a shift
+   * config, blocks with both an expansion and a residual shift the input of their first conv.
+   */
   static final class InvertedResidual extends Layer {
     private final Sequential conv;
     private final boolean residual;
 
-    InvertedResidual(long in, long out, long stride, int expandRatio) {
+    InvertedResidual(long in, long out, long stride, int expandRatio, TemporalShift.Config shift) {
       long hidden = Math.round(in * (double) expandRatio);
       residual = stride == 1 && in == out;
-      conv = expandRatio == 1
-          ? new Sequential(new Conv2d(hidden, hidden, 3, stride, 1, hidden, false), new BatchNorm(hidden), Activation.relu6(),
-              new Conv2d(hidden, out, 1, 1, 0, 1, false), new BatchNorm(out))
-          : new Sequential(new Conv2d(in, hidden, 1, 1, 0, 1, false), new BatchNorm(hidden), Activation.relu6(),
-              new Conv2d(hidden, hidden, 3, stride, 1, hidden, false), new BatchNorm(hidden), Activation.relu6(),
-              new Conv2d(hidden, out, 1, 1, 0, 1, false), new BatchNorm(out));
+      if (expandRatio == 1) {
+        conv = new Sequential(new Conv2d(hidden, hidden, 3, stride, 1, hidden, false), new BatchNorm(hidden), Activation.relu6(),
+            new Conv2d(hidden, out, 1, 1, 0, 1, false), new BatchNorm(out));
+      } else {
+        Layer expand = new Conv2d(in, hidden, 1, 1, 0, 1, false);
+        if (shift != null && residual) {
+          expand = new TemporalShift(expand, shift);
+        }
+        conv = new Sequential(expand, new BatchNorm(hidden), Activation.relu6(),
+            new Conv2d(hidden, hidden, 3, stride, 1, hidden, false), new BatchNorm(hidden), Activation.relu6(),
+            new Conv2d(hidden, out, 1, 1, 0, 1, false), new BatchNorm(out));
+      }
       add("conv", conv);
     }
 

@@ -1,6 +1,5 @@
 package dev.adafocus.models.backbones;
 
-import dev.adafocus.nn.Activation;
 import dev.adafocus.nn.BatchNorm;
 import dev.adafocus.nn.Conv2d;
 import dev.adafocus.nn.Init;
@@ -31,18 +30,34 @@ public final class ResNet extends Layer implements Backbone {
   private final BatchNorm bn1;
   private final Sequential[] layers = new Sequential[4];
   private final long featureDim;
+  private final boolean smallInputStem;
 
   /**
    * @param block residual block type
    * @param depths number of blocks in each of the four stages
    * @param baseWidth channels of the stem and of the first stage (64 in torchvision)
    * @param numClasses size of the (unused) classification head, 1000 for ImageNet checkpoints
+   * @param smallInputStem use the small-input (CIFAR) stem: a 3×3 stride-1 conv1 and no max-pool, so the feature map
+   *     is 1/8 of the input instead of 1/32 (for inputs of a few dozen pixels)
    */
-  public ResNet(Block block, int[] depths, int baseWidth, int numClasses) {
+  public ResNet(Block block, int[] depths, int baseWidth, int numClasses, boolean smallInputStem) {
+    this(block, depths, baseWidth, numClasses, smallInputStem, null);
+  }
+
+  /**
+   * The TSM variant when {@code shift} is given (TSM's "blockres" place): a {@link TemporalShift} before {@code conv1}
+   * of every block, on the residual branch only (keys {@code layerS.B.conv1.net.weight}); the identity path is not
+   * shifted.
+   *
+   * @param numClasses size of the (unused) classification head; 0 registers none (TSN replaces it by dropout)
+   * @param shift the temporal shift, or null for the plain network
+   */
+  public ResNet(Block block, int[] depths, int baseWidth, int numClasses, boolean smallInputStem, TemporalShift.Config shift) {
     if (depths.length != 4) {
       throw new IllegalArgumentException("ResNet needs 4 stage depths, got " + depths.length);
     }
-    conv1 = add("conv1", new Conv2d(3, baseWidth, 7, 2, 3, 1, false));
+    this.smallInputStem = smallInputStem;
+    conv1 = add("conv1", smallInputStem ? new Conv2d(3, baseWidth, 3, 1, 1, 1, false) : new Conv2d(3, baseWidth, 7, 2, 3, 1, false));
     bn1 = add("bn1", new BatchNorm(baseWidth));
     long inPlanes = baseWidth;
     for (int s = 0; s < 4; s++) {
@@ -51,36 +66,40 @@ public final class ResNet extends Layer implements Backbone {
       for (int b = 0; b < depths[s]; b++) {
         long stride = (b == 0 && s > 0) ? 2 : 1;
         stage.append(block == Block.BOTTLENECK
-            ? new Bottleneck(inPlanes, planes, stride)
-            : new BasicBlock(inPlanes, planes, stride));
+            ? new Bottleneck(inPlanes, planes, stride, shift)
+            : new BasicBlock(inPlanes, planes, stride, shift));
         inPlanes = planes * block.expansion;
       }
       layers[s] = add("layer" + (s + 1), stage);
     }
     featureDim = inPlanes;
-    add("fc", new Linear(featureDim, numClasses));
+    if (numClasses > 0) {
+      add("fc", new Linear(featureDim, numClasses));
+    }
     initialise(this);
   }
 
   /** torchvision's resnet18 layout. */
   public static ResNet resnet18() {
-    return new ResNet(Block.BASIC, new int[] {2, 2, 2, 2}, 64, 1000);
+    return new ResNet(Block.BASIC, new int[] {2, 2, 2, 2}, 64, 1000, false);
   }
 
   /** torchvision's resnet34 layout. */
   public static ResNet resnet34() {
-    return new ResNet(Block.BASIC, new int[] {3, 4, 6, 3}, 64, 1000);
+    return new ResNet(Block.BASIC, new int[] {3, 4, 6, 3}, 64, 1000, false);
   }
 
   /** torchvision's resnet50 layout. */
   public static ResNet resnet50() {
-    return new ResNet(Block.BOTTLENECK, new int[] {3, 4, 6, 3}, 64, 1000);
+    return new ResNet(Block.BOTTLENECK, new int[] {3, 4, 6, 3}, 64, 1000, false);
   }
 
   @Override
   public Tensor featureMap(Tensor x) {
     x = torch.relu(bn1.forward(conv1.forward(x)));
-    x = torch.max_pool2d(x, new long[] {3, 3}, new long[] {2, 2}, new long[] {1, 1}, new long[] {1, 1}, false);
+    if (!smallInputStem) {
+      x = torch.max_pool2d(x, new long[] {3, 3}, new long[] {2, 2}, new long[] {1, 1}, new long[] {1, 1}, false);
+    }
     for (Sequential stage : layers) {
       x = stage.forward(x);
     }
@@ -100,8 +119,11 @@ public final class ResNet extends Layer implements Backbone {
 
   @Override
   public long featureMapSize(long inputSize) {
-    long s = (inputSize + 2 * 3 - 7) / 2 + 1; // conv1
-    s = (s + 2 - 3) / 2 + 1; // maxpool
+    long s = inputSize;
+    if (!smallInputStem) {
+      s = (s + 2 * 3 - 7) / 2 + 1; // conv1
+      s = (s + 2 - 3) / 2 + 1; // maxpool
+    }
     for (int i = 0; i < 3; i++) {
       s = (s + 2 - 3) / 2 + 1; // stride-2 3x3 conv of layers 2..4
     }
@@ -123,16 +145,21 @@ public final class ResNet extends Layer implements Backbone {
     }
   }
 
+  /** The first conv of a block, behind a temporal shift when one is configured. */
+  private static Layer firstConv(Conv2d conv, TemporalShift.Config shift) {
+    return shift == null ? conv : new TemporalShift(conv, shift);
+  }
+
   /** Two 3×3 convolutions (ResNet-18/34). */
   static final class BasicBlock extends Layer {
-    private final Conv2d conv1;
+    private final Layer conv1;
     private final BatchNorm bn1;
     private final Conv2d conv2;
     private final BatchNorm bn2;
     private final Sequential downsample;
 
-    BasicBlock(long inPlanes, long planes, long stride) {
-      conv1 = add("conv1", new Conv2d(inPlanes, planes, 3, stride, 1, 1, false));
+    BasicBlock(long inPlanes, long planes, long stride, TemporalShift.Config shift) {
+      conv1 = add("conv1", firstConv(new Conv2d(inPlanes, planes, 3, stride, 1, 1, false), shift));
       bn1 = add("bn1", new BatchNorm(planes));
       conv2 = add("conv2", new Conv2d(planes, planes, 3, 1, 1, 1, false));
       bn2 = add("bn2", new BatchNorm(planes));
@@ -152,7 +179,7 @@ public final class ResNet extends Layer implements Backbone {
 
   /** 1×1 → 3×3 (strided) → 1×1 bottleneck with expansion 4 (ResNet-50). */
   static final class Bottleneck extends Layer {
-    private final Conv2d conv1;
+    private final Layer conv1;
     private final BatchNorm bn1;
     private final Conv2d conv2;
     private final BatchNorm bn2;
@@ -160,9 +187,9 @@ public final class ResNet extends Layer implements Backbone {
     private final BatchNorm bn3;
     private final Sequential downsample;
 
-    Bottleneck(long inPlanes, long planes, long stride) {
+    Bottleneck(long inPlanes, long planes, long stride, TemporalShift.Config shift) {
       long out = planes * 4;
-      conv1 = add("conv1", new Conv2d(inPlanes, planes, 1, 1, 0, 1, false));
+      conv1 = add("conv1", firstConv(new Conv2d(inPlanes, planes, 1, 1, 0, 1, false), shift));
       bn1 = add("bn1", new BatchNorm(planes));
       conv2 = add("conv2", new Conv2d(planes, planes, 3, stride, 1, 1, false));
       bn2 = add("bn2", new BatchNorm(planes));

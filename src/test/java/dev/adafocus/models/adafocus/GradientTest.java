@@ -8,6 +8,7 @@ import dev.adafocus.engine.Engine;
 import dev.adafocus.engine.NativeScope;
 import dev.adafocus.engine.StateDicts;
 import dev.adafocus.engine.Tensors;
+import dev.adafocus.testing.GradientCheck;
 import dev.adafocus.testing.TinyModels;
 import java.util.Map;
 import org.bytedeco.pytorch.Tensor;
@@ -107,58 +108,18 @@ class GradientTest {
     Engine.seed(7);
     AdaFocusV2 model = new AdaFocusV2(TinyModels.tiny());
     model.eval(); // fixed BN statistics and no dropout: the two precisions compute the same function
-    Map<String, float[]> g32;
+    Map<String, double[]> g32;
     Map<String, double[]> g64;
     try (NativeScope s = NativeScope.open()) {
       Tensor video = torch.randn(new long[] {2, 9, 32, 32}, new TensorOptions(ScalarType.Float));
-      g32 = gradients32(model, video);
+      g32 = GradientCheck.gradients(model, () -> lossOf(model, video));
       model.to(ScalarType.Double, false);
-      g64 = gradients64(model, video.to(ScalarType.Double));
+      Tensor video64 = video.to(ScalarType.Double);
+      g64 = GradientCheck.gradients(model, () -> lossOf(model, video64));
     }
     assertFalse(g32.isEmpty());
-    int checked = 0;
-    for (var e : g64.entrySet()) {
-      double[] ref = e.getValue();
-      float[] ours = g32.get(e.getKey());
-      double maxRef = 0;
-      double maxDiff = 0;
-      for (int i = 0; i < ref.length; i++) {
-        maxRef = Math.max(maxRef, Math.abs(ref[i]));
-        maxDiff = Math.max(maxDiff, Math.abs(ours[i] - ref[i]));
-      }
-      if (maxRef > 1e-6) {
-        assertTrue(maxDiff / maxRef < 2e-3, e.getKey() + ": float32 gradient off by " + maxDiff / maxRef
-            + " (see README: CPU correctness; is ONEDNN_MAX_CPU_ISA set?)");
-        checked++;
-      }
-    }
+    int checked = GradientCheck.assertFloat32MatchesFloat64(g32, g64, 2e-3);
     assertTrue(checked > 20, "too few gradients checked: " + checked);
-  }
-
-  private static Map<String, float[]> gradients32(AdaFocusV2 model, Tensor video) {
-    model.zero_grad(true);
-    lossOf(model, video).backward();
-    Map<String, float[]> out = new java.util.LinkedHashMap<>();
-    for (var e : StateDicts.tensors(model).entrySet()) {
-      Tensor g = e.getValue().grad();
-      if (g.defined()) {
-        out.put(e.getKey(), Tensors.toFloats(g));
-      }
-    }
-    return out;
-  }
-
-  private static Map<String, double[]> gradients64(AdaFocusV2 model, Tensor video) {
-    model.zero_grad(true);
-    lossOf(model, video).backward();
-    Map<String, double[]> out = new java.util.LinkedHashMap<>();
-    for (var e : StateDicts.tensors(model).entrySet()) {
-      Tensor g = e.getValue().grad();
-      if (g.defined()) {
-        out.put(e.getKey(), Tensors.toDoubles(g));
-      }
-    }
-    return out;
   }
 
   /** A loss that reaches every component, including the patch location through the crop. */

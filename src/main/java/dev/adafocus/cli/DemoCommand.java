@@ -1,0 +1,159 @@
+package dev.adafocus.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.adafocus.AdaFocusException;
+import dev.adafocus.config.ExperimentConfig;
+import dev.adafocus.recipe.BenchmarkDemo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code adafocus demo}: the built-in demo, or inference on one video with pictures of where the model looked. */
+@Command(name = "demo", mixinStandardHelpOptions = true, showDefaultValues = true,
+    description = {"Without arguments: trains a CPU-sized AdaFocusV2 on the built-in benchmark (no download), evaluates",
+        "it with its learned policy, with random patches, with centre patches and with the glance alone, prints top-1",
+        "and GFLOPs per video, and draws where it looked on a validation clip (GIF + contact sheet).",
+        "With CONFIG CHECKPOINT VIDEO [LABEL_MAP]: runs the model on one video file or frame folder, prints the top-5",
+        "classes, the GFLOPs spent and the exit step (with --thresholds), and writes the annotated animation."},
+    footer = {"%nExamples:", "  adafocus demo", "  adafocus demo --json",
+        "  adafocus demo configs/adafocusv2_mbv2-r50-p128_16x1x1-50e_actnet.yaml actnet_p128_mbv2.pth.tar video.mp4"
+            + " classInd.txt --out-filename out.gif"})
+public final class DemoCommand implements Callable<Integer> {
+  @picocli.CommandLine.Parameters(arity = "0..4", paramLabel = "CONFIG CHECKPOINT VIDEO [LABEL_MAP]",
+      description = "Single-video mode: config, checkpoint, video file or frame folder, optional label map.")
+  java.util.List<Path> positional = new java.util.ArrayList<>();
+
+  @Option(names = "--out-filename", paramLabel = "FILE", description = "Single-video mode: animation to write (.gif or .mp4).")
+  Path outFilename = Path.of("demo_out.gif");
+
+  @Option(names = "--thresholds", paramLabel = "FILE", description = "Single-video mode: conditional-exit thresholds (adafocus exit calibrate --budget-gflops).")
+  Path thresholds;
+
+  /** The built-in demo config, shipped inside the jar. */
+  static final String DEMO_CONFIG = "adafocusv2_demo_synthetic.yaml";
+
+  @Option(names = "--work-dir", paramLabel = "DIR", description = "Folder for the runs (default work_dirs/adafocusv2_demo_synthetic).")
+  Path workDir;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "Use this config instead of the built-in one.")
+  Path config;
+
+  @Mixin
+  ConfigOptions options;
+
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    if (!positional.isEmpty()) {
+      if (positional.size() < 3) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            "single-video mode needs CONFIG CHECKPOINT VIDEO [LABEL_MAP]; without arguments the built-in demo runs");
+      }
+      return singleVideo(out);
+    }
+    Path file = config != null ? config : builtInConfig();
+    Map<String, Object> flags = new LinkedHashMap<>();
+    flags.put("work_dir", workDir != null ? workDir.toString()
+        : config == null ? Path.of("work_dirs", DEMO_CONFIG.replace(".yaml", "")).toString() : null);
+    ExperimentConfig c = options.load(file, flags);
+    if (!"synthetic".equals(c.data().kind())) {
+      throw new AdaFocusException(file + ": the demo trains on the built-in benchmark (data.kind: synthetic)");
+    }
+    long start = System.nanoTime();
+    BenchmarkDemo.Result r = BenchmarkDemo.run(c, out);
+    double minutes = (System.nanoTime() - start) / 60e9;
+    out.println();
+    out.println("Built-in benchmark, validation clips: " + c.data().synthetic().valClips());
+    out.printf(Locale.ROOT, "%-30s %8s %14s%n", "variant (same trained model)", "top-1 %", "GFLOPs/video");
+    for (BenchmarkDemo.Row row : r.rows()) {
+      out.printf(Locale.ROOT, "%-30s %8.1f %14.4f%n", row.name(), row.top1(), row.gflopsPerVideo());
+    }
+    out.printf(Locale.ROOT, "run folder: %s (%.1f min)%n", r.runDir(), minutes);
+    out.println("where it looked: " + r.animation() + " and " + r.contactSheet());
+    if (options.json) {
+      JsonObject o = new JsonObject();
+      JsonArray rows = new JsonArray();
+      for (BenchmarkDemo.Row row : r.rows()) {
+        JsonObject j = new JsonObject();
+        j.addProperty("variant", row.name());
+        j.addProperty("top1", row.top1());
+        j.addProperty("gflops_per_video", row.gflopsPerVideo());
+        rows.add(j);
+      }
+      o.add("results", rows);
+      o.addProperty("run_dir", r.runDir().toString());
+      o.addProperty("animation", r.animation().toString());
+      o.addProperty("minutes", minutes);
+      out.println(o);
+    }
+    out.flush();
+    return 0;
+  }
+
+  private int singleVideo(PrintWriter out) throws IOException {
+    ExperimentConfig c = options.load(positional.get(0), new LinkedHashMap<>());
+    java.util.List<String> names = positional.size() > 3 ? dev.adafocus.data.LabelMap.read(positional.get(3)).names() : null;
+    dev.adafocus.exit.ExitPolicy exit = thresholds == null ? null : dev.adafocus.exit.ExitThresholds.read(thresholds).policy();
+    var model = dev.adafocus.recipe.AdaFocusExperimentFactory.buildModel(c);
+    try {
+      dev.adafocus.train.TestRun.loadWeights(model, positional.get(1));
+      var r = dev.adafocus.recipe.SingleVideoDemo.run(c, model, positional.get(2), names, exit, outFilename);
+      out.println(positional.get(2) + ":");
+      for (var s : r.top5()) {
+        out.printf(Locale.ROOT, "  %-40s %.4f%n", s.name(), s.score());
+      }
+      out.printf(Locale.ROOT, "frames processed: %d of %d%s, GFLOPs: %.4f%n", r.stepsProcessed(), r.steps(),
+          exit != null && r.stepsProcessed() < r.steps() ? " (exited early)" : "", r.gflops());
+      out.println("where it looked: " + r.pictures().animation().file() + " and " + r.pictures().contactSheet());
+      if (options.json) {
+        JsonObject o = new JsonObject();
+        JsonArray top = new JsonArray();
+        for (var s : r.top5()) {
+          JsonObject j = new JsonObject();
+          j.addProperty("class", s.name());
+          j.addProperty("score", s.score());
+          top.add(j);
+        }
+        o.add("top5", top);
+        o.addProperty("frames_processed", r.stepsProcessed());
+        o.addProperty("exit_step", r.stepsProcessed());
+        o.addProperty("gflops", r.gflops());
+        o.addProperty("animation", r.pictures().animation().file().toString());
+        out.println(o);
+      }
+      out.flush();
+      return 0;
+    } finally {
+      model.close();
+    }
+  }
+
+  /** Copies the jar's demo config to a temporary file of the same name (the config name names the run folder). */
+  static Path builtInConfig() throws IOException {
+    Path dir = Files.createTempDirectory("adafocus-demo");
+    Path file = dir.resolve(DEMO_CONFIG);
+    try (InputStream in = BenchmarkDemo.class.getResourceAsStream(DEMO_CONFIG)) {
+      if (in == null) {
+        throw new IllegalStateException("the built-in demo config " + DEMO_CONFIG + " is missing from the jar");
+      }
+      Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+    file.toFile().deleteOnExit();
+    dir.toFile().deleteOnExit();
+    return file;
+  }
+}

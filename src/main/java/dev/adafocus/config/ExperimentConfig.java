@@ -1,0 +1,36 @@
+package dev.adafocus.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A fully resolved, validated experiment: defaults, then the config file (with its bases), then explicit command-line
+ * flags, then {@code --cfg-options}.
+ *
+ * @param name the config name (file name without extension): names the work_dirs sub-folder
+ * @param source the config file it was loaded from
+ * @param workDir the run's base folder, or null for {@code work_dirs/<name>}
+ * @param resolved the merged key tree (what {@link ConfigWriter} saves in the run folder)
+ */
+public record ExperimentConfig(String name, Path source, Path workDir, ModelConfig model, DataConfig data,
+    TrainConfig train, EvalConfig eval, Map<String, Object> resolved) {
+
+  public ExperimentConfig {
+    resolved = ConfigWriter.deepCopy(resolved);
+  }
+
+  /** The base folder of this experiment's runs: {@code work_dir} if set, else {@code work_dirs/<name>}. */
+  public Path runsFolder() {
+    return workDir != null ? workDir : Path.of("work_dirs", name);
+  }
+
+  static ExperimentConfig read(String name, Path source, ConfigTree tree) {
+    ConfigSection top = new ConfigSection(tree, "");
+    String workDir = top.str("work_dir");
+    ModelConfig model = ModelConfig.read(new ConfigSection(tree, "model"));
+    return new ExperimentConfig(name, source, workDir == null ? null : Path.of(workDir), model,
+        DataConfig.read(new ConfigSection(tree, "data"), model.inputSize()),
+        TrainConfig.read(new ConfigSection(tree, "train")), EvalConfig.read(new ConfigSection(tree, "eval")),
+        tree.root());
+  }
+}

@@ -1,0 +1,56 @@
+package dev.adafocus.recipe;
+
+import dev.adafocus.config.ExperimentConfig;
+import dev.adafocus.config.ModelConfig;
+import dev.adafocus.engine.Devices;
+import dev.adafocus.engine.Engine;
+import dev.adafocus.io.OfficialKeyMap;
+import dev.adafocus.io.WeightLoader;
+import dev.adafocus.models.adafocus.AdaFocusV2;
+import dev.adafocus.train.Experiment;
+import dev.adafocus.train.ExperimentFactory;
+import java.nio.file.Path;
+
+/** Builds AdaFocusV2 experiments (model, ImageNet initialisation, data) from configs. */
+public final class AdaFocusExperimentFactory implements ExperimentFactory {
+  @Override
+  public boolean supports(ExperimentConfig config) {
+    return ExperimentData.supports(config.data().kind());
+  }
+
+  @Override
+  public Experiment<?> create(ExperimentConfig config) {
+    AdaFocusV2 model = buildModel(config);
+    var t = config.train();
+    java.util.function.Consumer<java.io.PrintWriter> warmup = null;
+    if (t.focusWarmupIters() > 0) {
+      if (!ExperimentData.SYNTHETIC.equals(config.data().kind())) {
+        throw new dev.adafocus.config.ConfigException(config.source() + ": train.focus_warmup_iters needs object locations,"
+            + " which only the built-in benchmark (data.kind: synthetic) has; use *_pretrained weights for real data");
+      }
+      var gen = new dev.adafocus.data.synthetic.BenchmarkGenerator(config.data().synthetic());
+      warmup = log -> FocusWarmup.run(model, gen, t.focusWarmupIters(), config.data().batchSize(), t.focusWarmupLr(),
+          t.seed(), log);
+    }
+    return new Experiment<>(new AdaFocusTask(model, warmup), ExperimentData.split(config, true),
+        ExperimentData.split(config, false));
+  }
+
+  /** The model of a config, initialised from {@code train.seed} and the configured ImageNet weights. */
+  public static AdaFocusV2 buildModel(ExperimentConfig config) {
+    Engine.seed(config.train().seed());
+    ModelConfig m = config.model();
+    AdaFocusV2 model = new AdaFocusV2(m.toAdaFocusConfig());
+    if (m.glancePretrained() != null) {
+      WeightLoader.loadImageNet(model, OfficialKeyMap.GLANCE, m.glanceArch(), Path.of(m.glancePretrained()));
+    }
+    if (m.focusPretrained() != null) {
+      WeightLoader.loadImageNet(model, OfficialKeyMap.FOCUS, m.focusArch(), Path.of(m.focusPretrained()));
+    }
+    String device = config.train().device();
+    if (!device.equals("cpu")) {
+      model.to(Devices.parse(device), false);
+    }
+    return model;
+  }
+}

@@ -1,0 +1,125 @@
+package dev.adafocus.recipe;
+
+import dev.adafocus.data.Batch;
+import dev.adafocus.engine.StateDicts;
+import dev.adafocus.engine.Tensors;
+import dev.adafocus.eval.VideoPredictions;
+import dev.adafocus.models.adafocus.AdaFocusLoss;
+import dev.adafocus.models.adafocus.AdaFocusOutput;
+import dev.adafocus.models.adafocus.AdaFocusV2;
+import dev.adafocus.models.adafocus.PatchPolicy;
+import dev.adafocus.train.ParamGroup;
+import dev.adafocus.train.StepResult;
+import dev.adafocus.train.TrainTask;
+import java.util.List;
+import java.util.Map;
+import org.bytedeco.pytorch.Module;
+import org.bytedeco.pytorch.Tensor;
+
+/**
+ * AdaFocusV2 as the trainer sees it: the four learning-rate groups of the official recipe (policy, glance, focus,
+ * classifier), the one-stage loss over the policy and random branches, and per-step predictions for evaluation.
+ */
+public final class AdaFocusTask implements TrainTask<Batch>, AutoCloseable {
+  private final AdaFocusV2 model;
+  private final java.util.function.Consumer<java.io.PrintWriter> warmup;
+  private PatchPolicy evalPatches = PatchPolicy.LEARNED;
+
+  /** {@code warmup} runs once before a fresh run's first epoch (null: none). */
+  public AdaFocusTask(AdaFocusV2 model, java.util.function.Consumer<java.io.PrintWriter> warmup) {
+    this.model = model;
+    this.warmup = warmup;
+  }
+
+  @Override
+  public void beforeTraining(java.io.PrintWriter log) {
+    if (warmup != null) {
+      warmup.accept(log);
+    }
+  }
+
+  public AdaFocusV2 model() {
+    return model;
+  }
+
+  /** Which patches evaluation uses (the learned policy, or the random/centre baselines). */
+  public void evaluateWith(PatchPolicy patches) {
+    this.evalPatches = patches;
+  }
+
+  @Override
+  public Module module() {
+    return model;
+  }
+
+  /** The official optimiser groups by state-dict prefix (learning-rate multipliers come from train.lr_ratios). */
+  static final Map<String, String> GROUPS = Map.of("policy_stn.", "policy", "global_CNN", "glance", "local_CNN", "focus",
+      "classifier.", "classifier");
+
+  @Override
+  public List<ParamGroup> parameterGroups() {
+    return ParamGroup.byPrefix(model, GROUPS);
+  }
+
+  @Override
+  public StepResult trainStep(Batch batch) {
+    AdaFocusOutput[] branches = model.forwardTraining(batch.frames());
+    AdaFocusLoss.Terms t = AdaFocusLoss.compute(branches, batch.targets());
+    float[] a = Tensors.toFloats(branches[0].actions());
+    double ay = 0;
+    double ax = 0;
+    for (int i = 0; i < a.length; i += 2) {
+      ay += a[i];
+      ax += a[i + 1];
+    }
+    int n = a.length / 2;
+    return new StepResult(t.total(), Map.of("loss_steps", t.steps(), "loss_glance", t.glance(), "loss_focus", t.focus(),
+        "patch_y", ay / n, "patch_x", ax / n));
+  }
+
+  @Override
+  public void setTraining(boolean training) {
+    model.train(training);
+  }
+
+  @Override
+  public VideoPredictions predict(Batch batch) {
+    AdaFocusOutput o = model.forward(batch.frames(), evalPatches);
+    return predictions(batch, o.stepLogits());
+  }
+
+  /** Wraps per-step logits [B, T, C] of a batch as per-video predictions. */
+  static VideoPredictions predictions(Batch batch, Tensor stepLogits) {
+    int b = (int) stepLogits.size(0);
+    int steps = (int) stepLogits.size(1);
+    int classes = (int) stepLogits.size(2);
+    float[] flat = Tensors.toFloats(stepLogits);
+    float[][][] logits = new float[b][steps][classes];
+    int[][] labels = new int[b][];
+    for (int i = 0; i < b; i++) {
+      for (int t = 0; t < steps; t++) {
+        System.arraycopy(flat, (i * steps + t) * classes, logits[i][t], 0, classes);
+      }
+      labels[i] = slots(batch.labels().get(i));
+    }
+    return new VideoPredictions(batch.indices(), batch.videoIds().toArray(new String[0]), labels, logits);
+  }
+
+  private static int[] slots(int[] labels) {
+    int[] s = {-1, -1, -1};
+    for (int i = 0; i < Math.min(labels.length, s.length); i++) {
+      s[i] = labels[i];
+    }
+    return s;
+  }
+
+  /** The model's state dict as host tensors (for checkpoints written outside the trainer). */
+  public Map<String, dev.adafocus.engine.HostTensor> stateDict() {
+    return StateDicts.export(model);
+  }
+
+  @Override
+  public void close() {
+    model.close();
+  }
+}

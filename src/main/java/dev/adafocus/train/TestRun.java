@@ -1,0 +1,80 @@
+package dev.adafocus.train;
+
+import dev.adafocus.config.ExperimentConfig;
+import dev.adafocus.engine.Devices;
+import dev.adafocus.engine.Engine;
+import dev.adafocus.engine.StateDicts;
+import dev.adafocus.eval.EvalResult;
+import dev.adafocus.eval.Evaluator;
+import dev.adafocus.eval.PredictionsCsv;
+import dev.adafocus.exit.LogitsDump;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/** The {@code test} command as a library call: build the model, load a checkpoint strictly, evaluate, dump. */
+public final class TestRun {
+  /** File name of the per-video predictions in a dump folder. */
+  public static final String CSV = "predictions.csv";
+  /** File name of the per-step logits (read by conditional exit) in a dump folder. */
+  public static final String STEP_LOGITS = "step_logits.safetensors";
+
+  private TestRun() {}
+
+  /**
+   * Loads evaluation weights: this project's training checkpoints and plain safetensors strictly by name, anything
+   * else (the official {@code .pth.tar} files, torchvision-style {@code .pth}) through the official key map.
+   */
+  public static void loadWeights(org.bytedeco.pytorch.Module model, Path checkpoint) {
+    String name = checkpoint.getFileName().toString();
+    if (name.endsWith(".safetensors")) {
+      StateDicts.load(model, CheckpointStore.loadModelWeights(checkpoint), checkpoint.toString(), key -> false);
+    } else {
+      dev.adafocus.io.WeightLoader.loadCheckpoint(model, checkpoint);
+    }
+  }
+
+  /** Writes {@link #CSV} and {@link #STEP_LOGITS} into {@code dir}. */
+  public static void dump(Path dir, EvalResult r) {
+    try {
+      Files.createDirectories(dir);
+      PredictionsCsv.write(dir.resolve(CSV), r.predictions());
+      new LogitsDump(r.predictions().stepLogits(), r.predictions().labels(), r.predictions().videoIndex())
+          .write(dir.resolve(STEP_LOGITS));
+    } catch (IOException e) {
+      throw new dev.adafocus.AdaFocusException("cannot write the dump into " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Evaluates {@code checkpoint} on the config's validation split; writes the dumps into {@code dumpDir} if not null. */
+  public static EvalResult run(ExperimentConfig config, Path checkpoint, Path dumpDir, PrintWriter out) {
+    Devices.parse(config.train().device());
+    if (config.train().threads() > 0) {
+      Engine.setThreads(config.train().threads());
+    }
+    Experiment<?> experiment = Experiments.create(config);
+    try {
+      loadWeights(experiment.task().module(), checkpoint);
+      EvalResult r = evaluate(experiment, config);
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "Epoch(test) [%d videos]", r.predictions().size()));
+      r.metrics().entrySet().stream().sorted(Map.Entry.comparingByKey())
+          .forEach(e -> line.append(String.format(Locale.ROOT, "  %s: %.4f", e.getKey(), e.getValue())));
+      out.println(line);
+      if (dumpDir != null) {
+        dump(dumpDir, r);
+        out.println("predictions written to " + dumpDir.resolve(CSV) + " and " + dumpDir.resolve(STEP_LOGITS));
+      }
+      out.flush();
+      return r;
+    } finally {
+      Evaluator.closeIfNeeded(experiment.task());
+    }
+  }
+
+  private static <B> EvalResult evaluate(Experiment<B> e, ExperimentConfig config) {
+    return Evaluator.evaluate(e.task(), e.val(), 0);
+  }
+}

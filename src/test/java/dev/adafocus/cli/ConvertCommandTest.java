@@ -1,0 +1,78 @@
+package dev.adafocus.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.adafocus.engine.HostTensor;
+import dev.adafocus.io.Safetensors;
+import dev.adafocus.io.WeightFile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code adafocus convert} through {@link Main#run}. */
+class ConvertCommandTest {
+  @TempDir Path tmp;
+
+  private record Run(int code, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private static Path fixture(String name) throws URISyntaxException {
+    return Path.of(ConvertCommandTest.class.getResource("/checkpoints/" + name).toURI());
+  }
+
+  @Test
+  void officialStyleCheckpointBecomesSafetensors() throws Exception {
+    Path out = tmp.resolve("w.safetensors");
+    Run r = run("convert", fixture("wrapped.pth.tar").toString(), out.toString(), "--json");
+    assertEquals(0, r.code(), r.err());
+    String[] lines = r.out().strip().split("\n");
+    JsonObject j = JsonParser.parseString(lines[lines.length - 1]).getAsJsonObject();
+    assertEquals(8, j.get("tensors").getAsInt());
+    assertEquals("TORCH_ZIP", j.get("input_format").getAsString());
+    assertEquals(7, j.getAsJsonObject("extras").get("epoch").getAsInt());
+    assertTrue(lines[0].contains("8 tensors"), lines[0]);
+    Map<String, HostTensor> written = Safetensors.read(out);
+    Map<String, HostTensor> source = WeightFile.read(fixture("wrapped.pth.tar")).tensors();
+    assertEquals(List.copyOf(source.keySet()), List.copyOf(written.keySet()));
+    source.forEach((k, v) -> assertEquals(v.data(), written.get(k).data(), k));
+  }
+
+  @Test
+  void prefixesAreStrippedAndAddedOnTheWayToATorchCheckpoint() throws Exception {
+    Path st = tmp.resolve("a.safetensors");
+    assertEquals(0, run("convert", fixture("plain.pth").toString(), st.toString()).code());
+    Path pth = tmp.resolve("b.pth.tar");
+    Run r = run("convert", st.toString(), pth.toString(), "--strip-prefix", "bn.", "--add-prefix", "net.");
+    assertEquals(0, r.code(), r.err());
+    WeightFile back = WeightFile.read(pth);
+    assertEquals(List.of("net.conv.weight", "net.weight", "net.bias", "net.running_mean", "net.running_var",
+        "net.num_batches_tracked", "net.fc.weight", "net.fc.bias"), List.copyOf(back.tensors().keySet()));
+  }
+
+  @Test
+  void corruptInputIsABadInputErrorNamingTheFile() throws Exception {
+    Run r = run("convert", fixture("bad_truncated.pth").toString(), tmp.resolve("x.safetensors").toString());
+    assertEquals(Main.BAD_INPUT, r.code());
+    assertTrue(r.err().contains("bad_truncated.pth"), r.err());
+  }
+
+  @Test
+  void missingOutputIsAUsageError() throws Exception {
+    assertEquals(2, run("convert", fixture("plain.pth").toString()).code());
+  }
+}

@@ -1,0 +1,119 @@
+package dev.adafocus.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DataCommandTest {
+  @TempDir Path dir;
+
+  private record Run(int code, String out, String err) {
+    JsonObject json() {
+      String[] lines = out.strip().split("\n");
+      return JsonParser.parseString(lines[lines.length - 1]).getAsJsonObject();
+    }
+  }
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private static Path resource(String name) throws Exception {
+    return Path.of(DataCommandTest.class.getResource("/data/video/" + name).toURI());
+  }
+
+  @Test
+  void helpListsTheSubcommands() {
+    Run r = run("data", "--help");
+    assertEquals(0, r.code());
+    assertTrue(r.out().contains("extract-frames") && r.out().contains("bench-loader"), r.out());
+    Run e = run("data", "extract-frames", "--help");
+    assertEquals(0, e.code());
+    assertTrue(e.out().contains("image_%05d.jpg"), e.out());
+    assertEquals(0, run("data", "bench-loader", "--help").code());
+    assertEquals(0, run("data", "check-list", "--help").code());
+    assertEquals(0, run("data", "make-benchmark", "--help").code());
+  }
+
+  @Test
+  void extractFramesWritesFoldersAListAndAProgressBar() throws Exception {
+    Path raw = Files.createDirectories(dir.resolve("raw"));
+    Files.copy(resource("vp9.webm"), raw.resolve("vp9.webm"));
+    Path vlist = dir.resolve("v.txt");
+    Files.writeString(vlist, "vp9.webm 4\n");
+    Run r = run("data", "extract-frames", "--video-list", vlist.toString(), "--video-root", raw.toString(), "--out",
+        dir.resolve("frames").toString(), "--height", "16", "--write-list", dir.resolve("l.txt").toString(), "--json");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("1/1"), r.err());
+    assertEquals(24, r.json().get("frames").getAsInt());
+    assertEquals("vp9,24,4\n", Files.readString(dir.resolve("l.txt")));
+    assertTrue(Files.isRegularFile(dir.resolve("frames").resolve("vp9").resolve("img_00024.jpg")));
+  }
+
+  @Test
+  void badListIsExitCodeThreeWithFileAndLine() throws Exception {
+    Path vlist = dir.resolve("v.txt");
+    Files.writeString(vlist, "a.mp4 1\nb.mp4\n");
+    Run r = run("data", "extract-frames", "--video-list", vlist.toString(), "--out", dir.resolve("o").toString());
+    assertEquals(Main.BAD_INPUT, r.code());
+    assertTrue(r.err().contains(vlist + ":2"), r.err());
+  }
+
+  @Test
+  void benchLoaderReportsClipsPerSecondForFramesAndVideos() {
+    Run r = run("data", "bench-loader", "--sample-videos", "2", "--sample-frames", "6", "--frames", "4",
+        "--input-size", "32", "--batch-size", "2", "--workers", "1", "--json");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("frame folders:") && r.out().contains("video files:"), r.out());
+    var results = r.json().getAsJsonArray("results");
+    assertEquals(2, results.size());
+    for (var e : results) {
+      assertEquals(2, e.getAsJsonObject().get("clips").getAsInt());
+      assertTrue(e.getAsJsonObject().get("clips_per_s").getAsDouble() > 0);
+    }
+  }
+
+  @Test
+  void checkListReportsUnreadableVideosWithExitCodeThree() throws Exception {
+    Path raw = Files.createDirectories(dir.resolve("raw"));
+    Files.copy(resource("bframes.mp4"), raw.resolve("bframes.mp4"));
+    Path vlist = raw.resolve("v.txt");
+    Files.writeString(vlist, "bframes.mp4 0\nmissing.mp4 1\n");
+    Run r = run("data", "check-list", "--list", vlist.toString(), "--layout", "VIDEO_FILES", "--json");
+    assertEquals(Main.BAD_INPUT, r.code());
+    assertTrue(r.out().contains("error: " + vlist + ":2"), r.out());
+    assertEquals(1, r.json().get("unreadable").getAsInt());
+    Files.writeString(vlist, "bframes.mp4 0\n");
+    assertEquals(0, run("data", "check-list", "--list", vlist.toString(), "--format", "VIDEO").code());
+  }
+
+  @Test
+  void benchLoaderOnAListSkipsBadVideosWhenAsked() throws Exception {
+    Path raw = Files.createDirectories(dir.resolve("raw"));
+    Files.copy(resource("bframes.mp4"), raw.resolve("bframes.mp4"));
+    Path vlist = raw.resolve("v.txt");
+    Files.writeString(vlist, "bframes.mp4 0\nmissing.mp4 1\n");
+    String[] args = {"data", "bench-loader", "--list", vlist.toString(), "--format", "VIDEO", "--frames", "4",
+        "--input-size", "16", "--batch-size", "2", "--workers", "1", "--json"};
+    Run failing = run(args);
+    assertEquals(Main.BAD_INPUT, failing.code());
+    assertTrue(failing.err().contains("missing.mp4"), failing.err());
+    String[] skipping = java.util.Arrays.copyOf(args, args.length + 1);
+    skipping[args.length] = "--skip-bad";
+    Run r = run(skipping);
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("skipped 1 unreadable video:"), r.out());
+    assertEquals(1, r.json().getAsJsonArray("results").get(0).getAsJsonObject().get("clips").getAsInt());
+  }
+}

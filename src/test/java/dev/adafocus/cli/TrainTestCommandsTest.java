@@ -1,0 +1,120 @@
+package dev.adafocus.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.adafocus.exit.LogitsDump;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainTestCommandsTest {
+  private static final String CONFIG = "src/test/resources/configs/toy_linear.yaml";
+
+  @TempDir
+  Path dir;
+
+  private record Run(int code, String out, String err) {
+    JsonObject json() {
+      String[] lines = out.strip().split("\n");
+      return JsonParser.parseString(lines[lines.length - 1]).getAsJsonObject();
+    }
+  }
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void trainResumeAndTestEndToEnd() throws IOException {
+    Run first = run("train", CONFIG, "--work-dir", dir.toString(), "--json");
+    assertEquals(0, first.code(), first.err());
+    Path runDir = Path.of(first.json().get("run_dir").getAsString());
+    assertEquals(dir, runDir.getParent());
+    for (String f : List.of("config.yaml", "train.log", "scalars.jsonl", "last.safetensors", "best_top1.safetensors",
+        "learning_curve.png", "val_metrics.png")) {
+      assertTrue(Files.isRegularFile(runDir.resolve(f)), f);
+    }
+    assertEquals(1, first.json().get("last_epoch").getAsInt());
+    assertTrue(first.out().contains("Epoch(train) [0][1/3]"), first.out());
+    assertTrue(Files.readString(runDir.resolve("train.log")).contains("Epoch(val) [1]"));
+    assertTrue(Files.readString(runDir.resolve("config.yaml")).contains("kind: toy"));
+
+    Run resumed = run("train", CONFIG, "--work-dir", dir.toString(), "--resume", "--cfg-options", "train.epochs=2",
+        "--json");
+    assertEquals(0, resumed.code(), resumed.err());
+    assertTrue(resumed.out().contains("resumed from " + runDir.resolve("last.safetensors") + " at epoch 2"),
+        resumed.out());
+    assertEquals(2, resumed.json().get("last_epoch").getAsInt());
+
+    Path dump = dir.resolve("dump");
+    Run test = run("test", CONFIG, runDir.resolve("best_top1.safetensors").toString(), "--dump", dump.toString(),
+        "--json");
+    assertEquals(0, test.code(), test.err());
+    assertEquals(6, test.json().get("videos").getAsInt());
+    assertEquals(first.json().get("best_value").getAsDouble(), test.json().get("top1").getAsDouble(), 1e-9,
+        "the best checkpoint reproduces its validation score");
+    assertEquals(7, Files.readAllLines(dump.resolve("predictions.csv")).size(), "header + one line per video");
+    LogitsDump logits = LogitsDump.read(dump.resolve("step_logits.safetensors"));
+    assertEquals(6, logits.videos());
+    assertEquals(2, logits.steps());
+    assertEquals(3, logits.classes());
+    assertEquals(3, logits.labels()[0].length);
+    assertEquals(-1, logits.labels()[0][1], "empty label slots are -1");
+  }
+
+  @Test
+  void helpShowsTheMmaction2ShapedUsage() {
+    Run train = run("train", "--help");
+    assertEquals(0, train.code());
+    assertTrue(train.out().contains("Usage: adafocus train [-hV] [--json] [--resume[=CKPT]]"), train.out());
+    for (String option : List.of("--work-dir=DIR", "--cfg-options=KEY=VALUE", "--seed=<seed>", "--device=<device>",
+        "--threads=<threads>", "CONFIG")) {
+      assertTrue(train.out().contains(option), option + " in\n" + train.out());
+    }
+    Run test = run("test", "--help");
+    assertEquals(0, test.code());
+    assertTrue(test.out().contains("CONFIG CHECKPOINT") && test.out().contains("--dump=DIR"), test.out());
+  }
+
+  @Test
+  void badInputGivesExitCode3AndAClearMessage() throws IOException {
+    Path occupied = Files.writeString(dir.resolve("occupied"), "x");
+    Run unwritable = run("train", CONFIG, "--work-dir", occupied.resolve("runs").toString());
+    assertEquals(3, unwritable.code());
+    assertTrue(unwritable.err().contains("is not writable") && unwritable.err().contains("--work-dir"),
+        unwritable.err());
+    try (Stream<Path> s = Files.list(dir)) {
+      assertEquals(1, s.count(), "nothing was trained or written");
+    }
+
+    Run missing = run("train", CONFIG, "--work-dir", dir.toString(), "--resume", dir.resolve("nope.safetensors").toString());
+    assertEquals(3, missing.code());
+    assertTrue(missing.err().contains("nope.safetensors: --resume checkpoint not found"), missing.err());
+    try (Stream<Path> s = Files.list(dir)) {
+      assertEquals(1, s.count(), "no run folder for a run that cannot start");
+    }
+
+    Run typo = run("train", CONFIG, "--work-dir", dir.toString(), "--cfg-options", "train.epoch=3");
+    assertEquals(3, typo.code());
+    assertTrue(typo.err().contains("did you mean 'train.epochs'?"), typo.err());
+
+    Run trained = run("train", CONFIG, "--work-dir", dir.resolve("w").toString(), "--json");
+    Path ckpt = Path.of(trained.json().get("run_dir").getAsString()).resolve("last.safetensors");
+    Run other = run("test", CONFIG, ckpt.toString(), "--cfg-options", "model.num_classes=4");
+    assertEquals(3, other.code());
+    assertTrue(other.err().contains(ckpt.toString()) && other.err().contains("with a different shape")
+        && other.err().contains("fc.weight (file [3, 5], model [4, 5])"), other.err());
+  }
+}

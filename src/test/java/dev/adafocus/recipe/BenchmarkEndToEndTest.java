@@ -1,0 +1,102 @@
+package dev.adafocus.recipe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.adafocus.cli.Main;
+import dev.adafocus.exit.LogitsDump;
+import dev.adafocus.viz.VideoFrames;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole path on a tiny config: train, test with dumps, the demo's comparison, single-video inference. */
+class BenchmarkEndToEndTest {
+  static final Path CI_CONFIG = Path.of("configs", "adafocusv2_ci_synthetic.yaml");
+
+  @TempDir
+  Path dir;
+
+  record Run(int code, String out, String err) {
+    JsonObject json() {
+      String[] lines = out.strip().split("\n");
+      return JsonParser.parseString(lines[lines.length - 1]).getAsJsonObject();
+    }
+  }
+
+  static Run cli(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void trainThenTestOnTheBuiltInBenchmark() throws Exception {
+    Run train = cli("train", CI_CONFIG.toString(), "--work-dir", dir.toString(), "--json");
+    assertEquals(0, train.code(), train.err());
+    Path runDir = Path.of(train.json().get("run_dir").getAsString());
+    Path ckpt = runDir.resolve("last.safetensors");
+    assertTrue(Files.size(ckpt) > 0);
+    Run test = cli("test", CI_CONFIG.toString(), ckpt.toString(), "--dump", dir.resolve("dump").toString());
+    assertEquals(0, test.code(), test.err());
+    assertTrue(test.out().contains("top1"), test.out());
+    LogitsDump dump = LogitsDump.read(dir.resolve("dump").resolve("step_logits.safetensors"));
+    assertEquals(8, dump.logits().length, "one row per validation clip");
+    assertEquals(4, dump.logits()[0].length, "one row of logits per step");
+  }
+
+  @Test
+  void demoComparesTheFourVariantsAndDrawsAValidationClip() throws Exception {
+    Run demo = cli("demo", "--config", CI_CONFIG.toString(), "--work-dir", dir.toString(), "--json");
+    assertEquals(0, demo.code(), demo.err());
+    JsonObject o = demo.json();
+    List<String> names = o.getAsJsonArray("results").asList().stream()
+        .map(e -> e.getAsJsonObject().get("variant").getAsString()).toList();
+    assertEquals(List.of("AdaFocusV2 (learned policy)", "random patches", "centre patches", "glance only"), names);
+    for (var e : o.getAsJsonArray("results")) {
+      double top1 = e.getAsJsonObject().get("top1").getAsDouble();
+      assertTrue(top1 >= 0 && top1 <= 100);
+      assertTrue(e.getAsJsonObject().get("gflops_per_video").getAsDouble() > 0);
+    }
+    double ada = o.getAsJsonArray("results").get(0).getAsJsonObject().get("gflops_per_video").getAsDouble();
+    double glance = o.getAsJsonArray("results").get(3).getAsJsonObject().get("gflops_per_video").getAsDouble();
+    assertTrue(glance < ada, "the glance alone must cost less than the whole model");
+    Path gif = Path.of(o.get("animation").getAsString());
+    assertEquals(4, VideoFrames.readAll(gif).size(), "one animation frame per processed step");
+    assertTrue(Files.exists(Path.of(o.get("run_dir").getAsString()).resolve("static_points.csv")));
+  }
+
+  @Test
+  void singleVideoDemoOnAVideoFileAndAClearErrorOnACorruptOne() throws Exception {
+    Run train = cli("train", CI_CONFIG.toString(), "--work-dir", dir.toString(), "--json");
+    assertEquals(0, train.code(), train.err());
+    Path ckpt = Path.of(train.json().get("run_dir").getAsString()).resolve("last.safetensors");
+    Run make = cli("data", "make-benchmark", "--out", dir.resolve("bench").toString(), "--frame-size", "64",
+        "--frames", "6", "--object-size", "20", "--clutter", "4", "--clutter-size", "8", "--train-clips", "1",
+        "--val-clips", "1", "--classes", "10", "--format", "videos");
+    assertEquals(0, make.code(), make.err() + make.out());
+    Path video;
+    try (var files = Files.walk(dir.resolve("bench"))) {
+      video = files.filter(p -> p.toString().endsWith(".mp4")).findFirst().orElseThrow();
+    }
+    Path gif = dir.resolve("out.gif");
+    Run demo = cli("demo", CI_CONFIG.toString(), ckpt.toString(), video.toString(), "--out-filename", gif.toString(), "--json");
+    assertEquals(0, demo.code(), demo.err());
+    JsonObject o = demo.json();
+    assertEquals(5, o.getAsJsonArray("top5").size());
+    assertEquals(4, o.get("frames_processed").getAsInt());
+    assertEquals(4, VideoFrames.readAll(gif).size());
+    Path corrupt = dir.resolve("corrupt.mp4");
+    Files.write(corrupt, new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p', 1, 2, 3});
+    Run bad = cli("demo", CI_CONFIG.toString(), ckpt.toString(), corrupt.toString());
+    assertEquals(Main.BAD_INPUT, bad.code(), bad.out() + bad.err());
+    assertTrue(bad.err().contains(corrupt.toString()), bad.err());
+  }
+}
