@@ -142,6 +142,11 @@ public record BenchReport(BenchPlan plan, BenchEnvironment environment, List<Inf
     o.addProperty("resident_bytes_first", m.first());
     o.addProperty("resident_bytes_last", m.last());
     o.addProperty("growth_bytes_per_iteration_second_half", m.growthPerIterationSecondHalf());
+    JsonArray trace = new JsonArray();
+    for (long b : m.residentBytes()) {
+      trace.add(b);
+    }
+    o.add("resident_bytes", trace);
     return o;
   }
 

@@ -1,2 +1,5 @@
-/** Neural-network layers over the engine whose parameter names follow PyTorch's state-dict conventions. */
+/**
+ * Neural-network layers over the engine whose parameter names follow PyTorch's state-dict conventions, and whole-model
+ * inference transforms (BatchNorm folding, channels-last weights).
+ */
 package dev.adafocus.nn;

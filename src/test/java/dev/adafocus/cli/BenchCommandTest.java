@@ -59,6 +59,7 @@ class BenchCommandTest {
       assertEquals(ablation[i], models.get(4 + i).getAsJsonObject().get("optimisation").getAsString());
     }
     assertEquals(3, o.getAsJsonObject("inference_memory").get("iterations").getAsInt());
+    assertEquals(3, o.getAsJsonObject("inference_memory").getAsJsonArray("resident_bytes").size());
     JsonObject training = o.getAsJsonObject("training_step");
     assertEquals(2, training.get("batch").getAsInt());
     assertEquals(1 + 2, training.getAsJsonObject("memory").get("iterations").getAsInt(), "warm-up step + timed steps");
