@@ -61,16 +61,16 @@ public record BenchReport(BenchPlan plan, BenchEnvironment environment, List<Inf
     out.printf("(speed-up: %s time / model time, median of the per-repeat ratios; '/ FLOPs x': speed-up divided by the "
         + "FLOPs ratio, 1.0 = time saved in proportion to compute saved)%n", reference().subject().name());
     if (inferenceMemory != null) {
-      out.printf("inference memory: resident %s after iteration 1, %s after iteration %d; second-half growth %.1f KiB/iteration%n",
+      out.printf("inference memory: resident %s after iteration 1, %s after iteration %d; peak growth %.1f KiB/iteration%n",
           mib(inferenceMemory.first()), mib(inferenceMemory.last()), inferenceMemory.iterations(),
-          inferenceMemory.growthPerIterationSecondHalf() / 1024);
+          inferenceMemory.peakGrowthPerIteration() / 1024);
     }
     if (training != null) {
       Samples t = training.stepMillis();
       out.printf("training step (batch %d, forward both branches + backward + SGD): median %.0f ms [%.0f, %.0f] over %d steps; "
-          + "resident %s after step 1, %s after step %d; second-half growth %.1f KiB/step%n", training.batch(), t.median(), t.min(),
+          + "resident %s after step 1, %s after step %d; peak growth %.1f KiB/step%n", training.batch(), t.median(), t.min(),
           t.max(), t.values().length, mib(training.memory().first()), mib(training.memory().last()), training.memory().iterations(),
-          training.memory().growthPerIterationSecondHalf() / 1024);
+          training.memory().peakGrowthPerIteration() / 1024);
     }
   }
 
@@ -141,7 +141,7 @@ public record BenchReport(BenchPlan plan, BenchEnvironment environment, List<Inf
     o.addProperty("iterations", m.iterations());
     o.addProperty("resident_bytes_first", m.first());
     o.addProperty("resident_bytes_last", m.last());
-    o.addProperty("growth_bytes_per_iteration_second_half", m.growthPerIterationSecondHalf());
+    o.addProperty("peak_growth_bytes_per_iteration", m.peakGrowthPerIteration());
     JsonArray trace = new JsonArray();
     for (long b : m.residentBytes()) {
       trace.add(b);

@@ -3,8 +3,9 @@ package dev.adafocus.bench;
 import org.bytedeco.javacpp.Pointer;
 
 /**
- * Resident memory of the process (native heap included) after each iteration of a loop. A loop without a leak levels
- * off after the first iterations (allocator pools fill up), so growth is judged over the second half.
+ * Resident memory of the process (native heap and Java heap) after each iteration of a loop. Without a leak the
+ * trace levels off or oscillates below a ceiling once the allocators' pools are filled, while a leak raises the
+ * ceiling steadily, so growth is judged by the peak of the second half against the peak of the first half.
  */
 public record MemoryTrace(long[] residentBytes) {
   public MemoryTrace {
@@ -31,10 +32,21 @@ public record MemoryTrace(long[] residentBytes) {
     return residentBytes[residentBytes.length - 1];
   }
 
-  /** Average resident growth per iteration over the second half of the loop, in bytes (≈ 0 without a leak). */
-  public double growthPerIterationSecondHalf() {
-    int mid = (residentBytes.length - 1) / 2;
-    int end = residentBytes.length - 1;
-    return (double) (residentBytes[end] - residentBytes[mid]) / (end - mid);
+  /**
+   * How much the peak rose from the first half of the loop to the second, per iteration of the second half, in bytes:
+   * ≤ 0 when memory is bounded, about the leak per iteration when it is not.
+   */
+  public double peakGrowthPerIteration() {
+    int half = residentBytes.length / 2;
+    long firstPeak = Long.MIN_VALUE;
+    long secondPeak = Long.MIN_VALUE;
+    for (int i = 0; i < residentBytes.length; i++) {
+      if (i < half) {
+        firstPeak = Math.max(firstPeak, residentBytes[i]);
+      } else {
+        secondPeak = Math.max(secondPeak, residentBytes[i]);
+      }
+    }
+    return (double) (secondPeak - firstPeak) / (residentBytes.length - half);
   }
 }
