@@ -24,11 +24,20 @@ public final class TestCommand implements Callable<Integer> {
   Path config;
 
   @Parameters(index = "1", paramLabel = "CHECKPOINT",
-      description = "A training checkpoint (last/best_*.safetensors) or a plain state-dict safetensors file.")
+      description = "A training checkpoint (last/best_*.safetensors), a plain state-dict safetensors file, or an"
+          + " official-format .pth.tar / .pth file.")
   Path checkpoint;
 
   @Option(names = "--dump", paramLabel = "DIR", description = "Write predictions.csv and step_logits.safetensors here.")
   Path dump;
+
+  @Option(names = "--split", paramLabel = "SPLIT", description = "val, or train: the training split with training-time"
+      + " sampling and augmentation (the logits conditional-exit calibration fits its thresholds on).")
+  String split = "val";
+
+  @Option(names = "--thresholds", paramLabel = "FILE", description = "Conditional exit: stop each video as soon as"
+      + " these thresholds (adafocus exit calibrate --budget-gflops) allow; reports GFLOPs spent and ms/video.")
+  Path thresholds;
 
   @Mixin
   ConfigOptions options;
@@ -40,11 +49,45 @@ public final class TestCommand implements Callable<Integer> {
   public Integer call() {
     ExperimentConfig c = options.load(config, Map.of());
     PrintWriter out = spec.commandLine().getOut();
-    EvalResult r = TestRun.run(c, checkpoint, dump, out);
+    if (!split.equals("val") && !split.equals("train")) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--split must be val or train, got " + split);
+    }
+    if (thresholds != null) {
+      return exitTest(c, out);
+    }
+    EvalResult r = TestRun.run(c, checkpoint, dump, out, split.equals("train"));
     if (options.json) {
       JsonObject o = new JsonObject();
       o.addProperty("videos", r.predictions().size());
       r.metrics().forEach(o::addProperty);
+      out.println(o);
+    }
+    out.flush();
+    return 0;
+  }
+
+  private int exitTest(ExperimentConfig c, PrintWriter out) {
+    if (dump != null || !split.equals("val")) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--thresholds evaluates the validation split"
+          + " and writes no dump");
+    }
+    dev.adafocus.exit.ExitThresholds t;
+    try {
+      t = dev.adafocus.exit.ExitThresholds.read(thresholds);
+    } catch (java.io.IOException e) {
+      throw new dev.adafocus.AdaFocusException(thresholds + ": " + e.getMessage(), e);
+    }
+    dev.adafocus.recipe.ExitTest.Result r = dev.adafocus.recipe.ExitTest.run(c, checkpoint, t.policy(), out);
+    if (options.json) {
+      JsonObject o = new JsonObject();
+      r.metrics().forEach(o::addProperty);
+      o.addProperty("gflops_per_video", r.gflopsPerVideo());
+      o.addProperty("ms_per_video", r.msPerVideo());
+      com.google.gson.JsonArray f = new com.google.gson.JsonArray();
+      for (double x : r.exitFractions()) {
+        f.add(x);
+      }
+      o.add("exit_fractions", f);
       out.println(o);
     }
     out.flush();

@@ -95,11 +95,18 @@ public final class AdaFocusTask implements TrainTask<Batch>, AutoCloseable {
     int classes = (int) stepLogits.size(2);
     float[] flat = Tensors.toFloats(stepLogits);
     float[][][] logits = new float[b][steps][classes];
-    int[][] labels = new int[b][];
     for (int i = 0; i < b; i++) {
       for (int t = 0; t < steps; t++) {
         System.arraycopy(flat, (i * steps + t) * classes, logits[i][t], 0, classes);
       }
+    }
+    return predictions(batch, logits);
+  }
+
+  /** Wraps per-step logits [video][step][class] of a batch as per-video predictions. */
+  static VideoPredictions predictions(Batch batch, float[][][] logits) {
+    int[][] labels = new int[logits.length][];
+    for (int i = 0; i < logits.length; i++) {
       labels[i] = slots(batch.labels().get(i));
     }
     return new VideoPredictions(batch.indices(), batch.videoIds().toArray(new String[0]), labels, logits);

@@ -24,7 +24,9 @@ import org.bytedeco.pytorch.global.torch;
 /**
  * Built-in benchmark only: trains the focus network (and its auxiliary head) on patches centred on the object, so it
  * recognises the object before the policy starts to learn — the role ImageNet initialisation plays for real data.
- * The patches are cut with the model's own crop at the ground-truth locations (jittered by a few pixels).
+ * The patches are cut with the model's own crop around the ground-truth locations, shifted by up to a third of the
+ * patch side, so the network also learns partial views: its loss then falls smoothly as a patch moves onto the object,
+ * which is the signal the policy later learns from through the differentiable crop.
  */
 public final class FocusWarmup {
   private FocusWarmup() {}
@@ -43,6 +45,7 @@ public final class FocusWarmup {
         "policy_stn.", "other", "classifier.", "other"));
     Sgd sgd = new Sgd(groups.stream().filter(g -> g.name().equals("focus")).toList(), 0.9, 1e-4);
     SplittableRandom rng = new SplittableRandom(seed ^ 0x666f637573L);
+    double jitter = p / 3.0;
     model.train(true);
     long start = System.nanoTime();
     for (int it = 0; it < iterations; it++) {
@@ -57,8 +60,8 @@ public final class FocusWarmup {
             RgbFrame f = clip.frame(t);
             Normalize.IMAGENET.write(List.of(f), pixels, row * 3 * side * side);
             ObjectBox box = clip.box(t);
-            actions[row * 2] = location(box.centreY() - p / 2.0 + rng.nextDouble(-2, 2), side, p);
-            actions[row * 2 + 1] = location(box.centreX() - p / 2.0 + rng.nextDouble(-2, 2), side, p);
+            actions[row * 2] = location(box.centreY() - p / 2.0 + rng.nextDouble(-jitter, jitter), side, p);
+            actions[row * 2 + 1] = location(box.centreX() - p / 2.0 + rng.nextDouble(-jitter, jitter), side, p);
             targets[row] = clip.label();
           }
         }

@@ -104,10 +104,7 @@ public final class SingleVideoDemo {
     }
     FrameTemplate template = new FrameTemplate(config.data().frameTemplate() != null ? config.data().frameTemplate()
         : "img_%05d.jpg");
-    int n = 0;
-    while (Files.exists(video.resolve(template.fileName(n + 1)))) {
-      n++;
-    }
+    int n = FrameFolderSource.countFrames(video, template);
     if (n == 0) {
       throw new AdaFocusException(video + ": no frames named like " + template.pattern() + " (set data.frame_template)");
     }

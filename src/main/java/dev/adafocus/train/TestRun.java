@@ -51,6 +51,15 @@ public final class TestRun {
 
   /** Evaluates {@code checkpoint} on the config's validation split; writes the dumps into {@code dumpDir} if not null. */
   public static EvalResult run(ExperimentConfig config, Path checkpoint, Path dumpDir, PrintWriter out) {
+    return run(config, checkpoint, dumpDir, out, false);
+  }
+
+  /**
+   * As {@link #run(ExperimentConfig, Path, Path, PrintWriter)}; with {@code trainSplit} on the training split with
+   * training-time sampling and augmentation (what conditional-exit calibration fits its thresholds on).
+   */
+  public static EvalResult run(ExperimentConfig config, Path checkpoint, Path dumpDir, PrintWriter out,
+      boolean trainSplit) {
     Devices.parse(config.train().device());
     if (config.train().threads() > 0) {
       Engine.setThreads(config.train().threads());
@@ -58,7 +67,7 @@ public final class TestRun {
     Experiment<?> experiment = Experiments.create(config);
     try {
       loadWeights(experiment.task().module(), checkpoint);
-      EvalResult r = evaluate(experiment, config);
+      EvalResult r = evaluate(experiment, trainSplit);
       StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "Epoch(test) [%d videos]", r.predictions().size()));
       r.metrics().entrySet().stream().sorted(Map.Entry.comparingByKey())
           .forEach(e -> line.append(String.format(Locale.ROOT, "  %s: %.4f", e.getKey(), e.getValue())));
@@ -74,7 +83,8 @@ public final class TestRun {
     }
   }
 
-  private static <B> EvalResult evaluate(Experiment<B> e, ExperimentConfig config) {
-    return Evaluator.evaluate(e.task(), e.val(), 0);
+  /** Evaluation-mode pass over the validation split, or over the training split as the training loader serves it. */
+  private static <B> EvalResult evaluate(Experiment<B> e, boolean trainSplit) {
+    return Evaluator.evaluate(e.task(), trainSplit ? e.train() : e.val(), 0);
   }
 }

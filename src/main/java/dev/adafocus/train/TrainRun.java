@@ -37,6 +37,9 @@ public final class TrainRun {
   public static Result run(ExperimentConfig config, String resume, PrintWriter out) {
     Path resumeFrom = resumeFile(config, resume, out);
     Devices.parse(config.train().device());
+    if (config.train().device().equals("cpu")) {
+      dev.adafocus.engine.GradientSelfCheck.require();
+    }
     WorkDir work = WorkDir.create(config.runsFolder(), LocalDateTime.now());
     ConfigWriter.write(config, work.configFile());
     if (config.train().threads() > 0) {
