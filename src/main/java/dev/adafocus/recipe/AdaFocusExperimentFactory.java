@@ -32,7 +32,9 @@ public final class AdaFocusExperimentFactory implements ExperimentFactory {
       warmup = log -> FocusWarmup.run(model, gen, t.focusWarmupIters(), config.data().batchSize(), t.focusWarmupLr(),
           t.seed(), log);
     }
-    return new Experiment<>(new AdaFocusTask(model, warmup), ExperimentData.split(config, true),
+    String device = config.train().device();
+    return new Experiment<>(new AdaFocusTask(model, warmup, device.equals("cpu") ? null : Devices.parse(device)),
+        ExperimentData.split(config, true),
         ExperimentData.split(config, false));
   }
 

@@ -23,12 +23,25 @@ import org.bytedeco.pytorch.Tensor;
 public final class AdaFocusTask implements TrainTask<Batch>, AutoCloseable {
   private final AdaFocusV2 model;
   private final java.util.function.Consumer<java.io.PrintWriter> warmup;
+  private final org.bytedeco.pytorch.Device device;
   private PatchPolicy evalPatches = PatchPolicy.LEARNED;
 
-  /** {@code warmup} runs once before a fresh run's first epoch (null: none). */
+  /** {@code warmup} runs once before a fresh run's first epoch (null: none); batches stay on the CPU. */
   public AdaFocusTask(AdaFocusV2 model, java.util.function.Consumer<java.io.PrintWriter> warmup) {
+    this(model, warmup, null);
+  }
+
+  /** As above, with batches moved to {@code device} (null: the CPU) where the model lives. */
+  public AdaFocusTask(AdaFocusV2 model, java.util.function.Consumer<java.io.PrintWriter> warmup,
+      org.bytedeco.pytorch.Device device) {
     this.model = model;
     this.warmup = warmup;
+    this.device = device;
+  }
+
+  /** A batch tensor on the model's device. */
+  private Tensor onDevice(Tensor t) {
+    return device == null ? t : t.to(device, t.scalar_type());
   }
 
   @Override
@@ -63,8 +76,8 @@ public final class AdaFocusTask implements TrainTask<Batch>, AutoCloseable {
 
   @Override
   public StepResult trainStep(Batch batch) {
-    AdaFocusOutput[] branches = model.forwardTraining(batch.frames());
-    AdaFocusLoss.Terms t = AdaFocusLoss.compute(branches, batch.targets());
+    AdaFocusOutput[] branches = model.forwardTraining(onDevice(batch.frames()));
+    AdaFocusLoss.Terms t = AdaFocusLoss.compute(branches, onDevice(batch.targets()));
     float[] a = Tensors.toFloats(branches[0].actions());
     double ay = 0;
     double ax = 0;
@@ -84,7 +97,7 @@ public final class AdaFocusTask implements TrainTask<Batch>, AutoCloseable {
 
   @Override
   public VideoPredictions predict(Batch batch) {
-    AdaFocusOutput o = model.forward(batch.frames(), evalPatches);
+    AdaFocusOutput o = model.forward(onDevice(batch.frames()), evalPatches);
     return predictions(batch, o.stepLogits());
   }
 
