@@ -44,15 +44,16 @@ public final class Gru extends Layer {
     return torch.gru_cell(x, h, weightIh, weightHh, new TensorOptional(biasIh), new TensorOptional(biasHh));
   }
 
-  /**
-   * The whole sequence: x [N, T, in] → outputs [N, T, H], starting from h0 = 0. One fused call: the input projection of
-   * all steps is a single matrix product (the step-by-step {@link #step} gives the same outputs).
-   */
+  /** The whole sequence: x [N, T, in] → outputs [N, T, H], starting from h0 = 0. */
   @Override
   public Tensor forward(Tensor x) {
-    FlopCounter.record(x.size(0) * x.size(1) * 3 * (inputSize + hiddenSize) * hiddenSize);
-    Tensor h0 = initialState(x.size(0), x).unsqueeze(0);
-    return torch.gru(x, h0, new TensorVector(weightIh, weightHh, biasIh, biasHh), true, 1, 0.0, is_training(), false,
-        true).get0();
+    long steps = x.size(1);
+    Tensor h = initialState(x.size(0), x);
+    TensorVector outs = new TensorVector();
+    for (long t = 0; t < steps; t++) {
+      h = step(x.select(1, t), h);
+      outs.push_back(h);
+    }
+    return torch.stack(outs, 1);
   }
 }
