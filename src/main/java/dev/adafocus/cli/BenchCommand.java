@@ -67,7 +67,7 @@ public final class BenchCommand implements Callable<Integer> {
   public Integer call() {
     List<Integer> patches = patchSizes();
     model.patchSize = patches.get(0);
-    AdaFocusConfig config = model.resolve();
+    AdaFocusConfig config = model.resolve(spec.commandLine());
     Engine.setThreads(threads);
     BenchPlan plan;
     try {

@@ -26,7 +26,7 @@ public final class FlopsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    AdaFocusConfig config = model.resolve();
+    AdaFocusConfig config = model.resolve(spec.commandLine());
     ModelFlops f = ModelFlops.measure(config);
     PrintWriter out = spec.commandLine().getOut();
     out.printf("AdaFocusV2: glance %s%s, focus %s on %dx%d patches, T=%d, %d classes%n", config.glance().arch(),

@@ -39,13 +39,13 @@ public final class ModelOptions {
   @Option(names = "--classifier-hidden", description = "Classifier MLP width.")
   int classifierHidden = 4096;
 
-  /** The configuration these options describe. */
-  public AdaFocusConfig resolve() {
+  /** The configuration these options describe; an invalid shape is a usage error of {@code command}. */
+  public AdaFocusConfig resolve(picocli.CommandLine command) {
     try {
       return new AdaFocusConfig(numClasses, frames, inputSize, patchSize, new BackboneSpec(glance, glanceWidth), glanceSize,
           new BackboneSpec(focus, focusWidth), policyHidden, classifierHidden, 0.2, 0.2);
     } catch (IllegalArgumentException e) {
-      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), e.getMessage());
+      throw new picocli.CommandLine.ParameterException(command, e.getMessage());
     }
   }
 }
