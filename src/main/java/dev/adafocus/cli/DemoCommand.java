@@ -78,10 +78,13 @@ public final class DemoCommand implements Callable<Integer> {
     double minutes = (System.nanoTime() - start) / 60e9;
     out.println();
     out.println("Built-in benchmark, validation clips: " + c.data().synthetic().valClips());
-    out.printf(Locale.ROOT, "%-30s %8s %14s%n", "variant (same trained model)", "top-1 %", "GFLOPs/video");
+    out.printf(Locale.ROOT, "%-30s %8s %14s %11s%n", "variant (same trained model)", "top-1 %", "GFLOPs/video",
+        "on target");
     for (BenchmarkDemo.Row row : r.rows()) {
-      out.printf(Locale.ROOT, "%-30s %8.1f %14.4f%n", row.name(), row.top1(), row.gflopsPerVideo());
+      String onTarget = Double.isNaN(row.onTargetPercent()) ? "-" : String.format(Locale.ROOT, "%.1f %%", row.onTargetPercent());
+      out.printf(Locale.ROOT, "%-30s %8.1f %14.4f %11s%n", row.name(), row.top1(), row.gflopsPerVideo(), onTarget);
     }
+    out.println("on target: share of processed frames whose patch holds the digit's centre");
     out.printf(Locale.ROOT, "run folder: %s (%.1f min)%n", r.runDir(), minutes);
     out.println("where it looked: " + r.animation() + " and " + r.contactSheet());
     if (options.json) {
@@ -92,6 +95,9 @@ public final class DemoCommand implements Callable<Integer> {
         j.addProperty("variant", row.name());
         j.addProperty("top1", row.top1());
         j.addProperty("gflops_per_video", row.gflopsPerVideo());
+        if (!Double.isNaN(row.onTargetPercent())) {
+          j.addProperty("on_target_percent", row.onTargetPercent());
+        }
         rows.add(j);
       }
       o.add("results", rows);

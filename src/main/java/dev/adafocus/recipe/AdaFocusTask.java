@@ -24,7 +24,6 @@ public final class AdaFocusTask implements TrainTask<Batch>, AutoCloseable {
   private final AdaFocusV2 model;
   private final java.util.function.Consumer<java.io.PrintWriter> warmup;
   private final org.bytedeco.pytorch.Device device;
-  private PatchPolicy evalPatches = PatchPolicy.LEARNED;
 
   /** {@code warmup} runs once before a fresh run's first epoch (null: none); batches stay on the CPU. */
   public AdaFocusTask(AdaFocusV2 model, java.util.function.Consumer<java.io.PrintWriter> warmup) {
@@ -53,11 +52,6 @@ public final class AdaFocusTask implements TrainTask<Batch>, AutoCloseable {
 
   public AdaFocusV2 model() {
     return model;
-  }
-
-  /** Which patches evaluation uses (the learned policy, or the random/centre baselines). */
-  public void evaluateWith(PatchPolicy patches) {
-    this.evalPatches = patches;
   }
 
   @Override
@@ -97,7 +91,7 @@ public final class AdaFocusTask implements TrainTask<Batch>, AutoCloseable {
 
   @Override
   public VideoPredictions predict(Batch batch) {
-    AdaFocusOutput o = model.forward(onDevice(batch.frames()), evalPatches);
+    AdaFocusOutput o = model.forward(onDevice(batch.frames()));
     return predictions(batch, o.stepLogits());
   }
 

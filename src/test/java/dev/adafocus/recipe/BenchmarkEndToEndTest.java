@@ -52,6 +52,28 @@ class BenchmarkEndToEndTest {
     assertEquals(4, dump.logits()[0].length, "one row of logits per step");
   }
 
+  /** Share of validation frames (all frames of every clip) whose centre patch holds the digit's centre. */
+  static double centrePatchOnTarget() {
+    var config = dev.adafocus.config.ConfigLoader.load(CI_CONFIG);
+    var gen = new dev.adafocus.data.synthetic.BenchmarkGenerator(config.data().synthetic());
+    int side = config.model().inputSize();
+    int patch = config.model().patchSize();
+    double lo = (side - patch) / 2.0;
+    int hits = 0;
+    int frames = 0;
+    for (int i = 0; i < config.data().synthetic().valClips(); i++) {
+      var clip = gen.clip(dev.adafocus.data.synthetic.Split.VAL, i);
+      for (int t = 0; t < clip.frameCount(); t++) {
+        var box = clip.box(t);
+        if (box.centreX() >= lo && box.centreX() < lo + patch && box.centreY() >= lo && box.centreY() < lo + patch) {
+          hits++;
+        }
+        frames++;
+      }
+    }
+    return 100.0 * hits / frames;
+  }
+
   @Test
   void demoComparesTheFourVariantsAndDrawsAValidationClip() throws Exception {
     Run demo = cli("demo", "--config", CI_CONFIG.toString(), "--work-dir", dir.toString(), "--json");
@@ -68,6 +90,13 @@ class BenchmarkEndToEndTest {
     double ada = o.getAsJsonArray("results").get(0).getAsJsonObject().get("gflops_per_video").getAsDouble();
     double glance = o.getAsJsonArray("results").get(3).getAsJsonObject().get("gflops_per_video").getAsDouble();
     assertTrue(glance < ada, "the glance alone must cost less than the whole model");
+    for (int i = 0; i < 3; i++) {
+      double onTarget = o.getAsJsonArray("results").get(i).getAsJsonObject().get("on_target_percent").getAsDouble();
+      assertTrue(onTarget >= 0 && onTarget <= 100, "on target " + onTarget);
+    }
+    assertEquals(centrePatchOnTarget(), o.getAsJsonArray("results").get(2).getAsJsonObject()
+        .get("on_target_percent").getAsDouble(), 1e-9, "the centre patch's share, counted from the clips' boxes");
+    assertTrue(!o.getAsJsonArray("results").get(3).getAsJsonObject().has("on_target_percent"));
     Path gif = Path.of(o.get("animation").getAsString());
     assertEquals(4, VideoFrames.readAll(gif).size(), "one animation frame per processed step");
     assertTrue(Files.exists(Path.of(o.get("run_dir").getAsString()).resolve("static_points.csv")));
