@@ -23,10 +23,13 @@ import java.util.Map;
  * @param focusWarmupIters built-in benchmark only: iterations that train the focus network on patches centred on the
  *     object before the run (the analogue of its ImageNet initialisation); 0 = none
  * @param focusWarmupLr learning rate of that warm-up
+ * @param frozenFromEpoch per parameter group, the epoch from which it is no longer updated (absent = trained to the
+ *     end; empty = official)
  */
 public record TrainConfig(int epochs, double lr, double momentum, double weightDecay, Map<String, Double> lrRatios,
     String lrSchedule, int warmupEpochs, int policyFreezeEpochs, Double gradClip, int accumulationSteps, long seed,
-    int threads, String device, int logInterval, int focusWarmupIters, double focusWarmupLr) {
+    int threads, String device, int logInterval, int focusWarmupIters, double focusWarmupLr,
+    Map<String, Integer> frozenFromEpoch) {
 
   /** Supported learning-rate schedules. */
   public static final List<String> SCHEDULES = List.of("cos", "constant");
@@ -44,7 +47,20 @@ public record TrainConfig(int epochs, double lr, double momentum, double weightD
     return new TrainConfig(epochs, s.nonNegative("lr"), s.nonNegative("momentum"), s.nonNegative("weight_decay"),
         s.numberMap("lr_ratios"), s.oneOf("lr_schedule", SCHEDULES), warmup, s.integer("policy_freeze_epochs", 0),
         clip, s.integer("accumulation_steps", 1), s.lng("seed"), s.integer("threads", 0),
-        device(s), s.integer("log_interval", 1), s.integer("focus_warmup_iters", 0), s.nonNegative("focus_warmup_lr"));
+        device(s), s.integer("log_interval", 1), s.integer("focus_warmup_iters", 0), s.nonNegative("focus_warmup_lr"),
+        frozenFrom(s));
+  }
+
+  private static Map<String, Integer> frozenFrom(ConfigSection s) {
+    Map<String, Integer> out = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, Double> e : s.numberMap("frozen_from_epoch").entrySet()) {
+      double v = e.getValue();
+      if (v != Math.rint(v)) {
+        throw s.error("frozen_from_epoch", "expected a whole epoch number for group '" + e.getKey() + "', got " + v);
+      }
+      out.put(e.getKey(), (int) v);
+    }
+    return java.util.Collections.unmodifiableMap(out);
   }
 
   private static String device(ConfigSection s) {

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * Per-epoch learning rates, as the official code: {@code lr_e = 0.5·lr·(1 + cos(π·e/epochs))} for e = 0..epochs
  * (so the extra last epoch runs at lr 0), times each group's multiplier. Optional additions (0 = official): a linear
- * warm-up {@code lr·(e+1)/(warmup+1)} for e &lt; warmup, and a policy group frozen (lr 0) for the first epochs.
+ * warm-up {@code lr·(e+1)/(warmup+1)} for e &lt; warmup, a policy group frozen (lr 0) for the first epochs, and any
+ * group frozen from a given epoch on ({@code train.frozen_from_epoch}).
  */
 public final class LrSchedule {
   /** Name of the parameter group that {@code policy_freeze_epochs} freezes. */
@@ -33,12 +34,19 @@ public final class LrSchedule {
 
   /** Whether a group is frozen (not updated at all) in epoch {@code e}. */
   public boolean frozen(String group, int epoch) {
-    return group.equals(POLICY_GROUP) && epoch < config.policyFreezeEpochs();
+    Integer from = config.frozenFromEpoch().get(group);
+    return group.equals(POLICY_GROUP) && epoch < config.policyFreezeEpochs() || from != null && epoch >= from;
   }
 
   /** The learning rate of each named group in epoch {@code e}; a group without a configured ratio is an error. */
   public Map<String, Double> groupLrs(Iterable<String> groups, int epoch) {
     Map<String, Double> out = new LinkedHashMap<>();
+    java.util.Set<String> unknown = new java.util.TreeSet<>(config.frozenFromEpoch().keySet());
+    groups.forEach(unknown::remove);
+    if (!unknown.isEmpty()) {
+      throw new dev.adafocus.config.ConfigException("train.frozen_from_epoch names no parameter group of this model: "
+          + unknown + " (groups: " + groups + ")");
+    }
     for (String g : groups) {
       Double ratio = config.lrRatios().get(g);
       if (ratio == null) {

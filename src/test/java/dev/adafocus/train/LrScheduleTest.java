@@ -1,6 +1,7 @@
 package dev.adafocus.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,7 +19,7 @@ class LrScheduleTest {
     ratios.put("glance", 0.5);
     ratios.put("focus", 1.0);
     ratios.put("classifier", 5.0);
-    return new TrainConfig(epochs, lr, 0.9, 1e-4, ratios, schedule, warmup, freeze, null, 1, 1, 0, "cpu", 20, 0, 0.1);
+    return new TrainConfig(epochs, lr, 0.9, 1e-4, ratios, schedule, warmup, freeze, null, 1, 1, 0, "cpu", 20, 0, 0.1, Map.of());
   }
 
   @Test
@@ -63,6 +64,26 @@ class LrScheduleTest {
     assertEquals(0.004 / 3, e0.get("focus"), 1e-15);
     assertTrue(s.frozen("policy", 0));
     assertEquals(0.0002, s.groupLrs(List.of("policy"), 2).get("policy"), 1e-15);
+  }
+
+  @Test
+  void aGroupFrozenFromAnEpochStopsThereAndUnknownGroupsAreRejected() {
+    TrainConfig base = config(4, 0.01, "cos", 0, 0);
+    TrainConfig c = new TrainConfig(base.epochs(), base.lr(), base.momentum(), base.weightDecay(), base.lrRatios(),
+        base.lrSchedule(), 0, 0, null, 1, 1, 0, "cpu", 20, 0, 0.1, Map.of("glance", 2));
+    LrSchedule s = new LrSchedule(c);
+    assertFalse(s.frozen("glance", 1));
+    assertTrue(s.frozen("glance", 2));
+    assertTrue(s.frozen("glance", 4));
+    assertFalse(s.frozen("focus", 4));
+    assertEquals(s.baseLr(1) * 0.5, s.groupLrs(List.of("glance", "focus"), 1).get("glance"), 1e-15);
+    assertEquals(0.0, s.groupLrs(List.of("glance", "focus"), 2).get("glance"), 0.0);
+    assertEquals(s.baseLr(2), s.groupLrs(List.of("glance", "focus"), 2).get("focus"), 1e-15);
+    TrainConfig typo = new TrainConfig(base.epochs(), base.lr(), base.momentum(), base.weightDecay(), base.lrRatios(),
+        base.lrSchedule(), 0, 0, null, 1, 1, 0, "cpu", 20, 0, 0.1, Map.of("glanse", 2));
+    var e = assertThrows(dev.adafocus.config.ConfigException.class,
+        () -> new LrSchedule(typo).groupLrs(List.of("glance", "focus"), 0));
+    assertTrue(e.getMessage().contains("glanse"), e.getMessage());
   }
 
   @Test

@@ -27,7 +27,7 @@ class TrainerTest {
 
   static TrainConfig config(int epochs, int accumulation, double lr) {
     return new TrainConfig(epochs, lr, 0.9, 1e-4, Map.of("glance", 0.5, "classifier", 5.0), "cos", 0, 0, null,
-        accumulation, 42, 1, "cpu", 2, 0, 0.1);
+        accumulation, 42, 1, "cpu", 2, 0, 0.1, Map.of());
   }
 
   static final EvalConfig EVAL_EVERY_EPOCH = new EvalConfig("top1", 1, 0);
