@@ -29,7 +29,7 @@ public final class ConfigLoader {
   private static final String BASE_KEY = "_base_";
   private static final String DEFAULTS = "/dev/adafocus/config/defaults.yaml";
   /** Sections whose keys are free-form (checked by the component that reads them). */
-  private static final Set<String> OPEN_SECTIONS = Set.of("data.synthetic", "train.lr_ratios");
+  private static final Set<String> OPEN_SECTIONS = Set.of("data.synthetic", "train.lr_ratios", "train.frozen_from_epoch");
 
   private ConfigLoader() {}
 

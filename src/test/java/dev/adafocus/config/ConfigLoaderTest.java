@@ -85,6 +85,16 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void frozenFromEpochTakesAnyGroupNameAndWholeEpochs() {
+    assertEquals(Map.of(), ConfigLoader.load(leaf).train().frozenFromEpoch());
+    ExperimentConfig c = ConfigLoader.load(leaf, Map.of(), List.of("train.frozen_from_epoch.glance=2"));
+    assertEquals(Map.of("glance", 2), c.train().frozenFromEpoch());
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> ConfigLoader.load(leaf, Map.of(), List.of("train.frozen_from_epoch.glance=1.5")));
+    assertTrue(e.getMessage().contains("frozen_from_epoch"), e.getMessage());
+  }
+
+  @Test
   void cfgOptionValuesAreTypedLikeYaml() {
     assertEquals(3, ConfigLoader.parseValue("3"));
     assertEquals(1.0e-4, ConfigLoader.parseValue("1e-4"));
