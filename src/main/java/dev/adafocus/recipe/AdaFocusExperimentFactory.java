@@ -11,11 +11,11 @@ import dev.adafocus.train.Experiment;
 import dev.adafocus.train.ExperimentFactory;
 import java.nio.file.Path;
 
-/** Builds AdaFocusV2 experiments (model, ImageNet initialisation, data) from configs. */
+/** Builds AdaFocusV2 experiments ({@code model.kind: adafocusv2}: model, ImageNet initialisation, data) from configs. */
 public final class AdaFocusExperimentFactory implements ExperimentFactory {
   @Override
   public boolean supports(ExperimentConfig config) {
-    return ExperimentData.supports(config.data().kind());
+    return !config.model().isTsm() && ExperimentData.supports(config.data().kind());
   }
 
   @Override

@@ -78,7 +78,15 @@ public final class AdaFocusTask implements TrainTask<Batch>, AutoCloseable {
   public StepResult trainStep(Batch batch) {
     AdaFocusOutput[] branches = model.forwardTraining(onDevice(batch.frames()));
     AdaFocusLoss.Terms t = AdaFocusLoss.compute(branches, onDevice(batch.targets()));
-    float[] a = Tensors.toFloats(branches[0].actions());
+    Map<String, Double> scalars = new java.util.LinkedHashMap<>(Map.of("loss_steps", t.steps(), "loss_glance",
+        t.glance(), "loss_focus", t.focus()));
+    scalars.putAll(meanPatch(branches[0].actions()));
+    return new StepResult(t.total(), scalars);
+  }
+
+  /** The mean patch location of a batch ({@code patch_y}, {@code patch_x}) from actions [N, 2] = (a_y, a_x). */
+  static Map<String, Double> meanPatch(Tensor actions) {
+    float[] a = Tensors.toFloats(actions);
     double ay = 0;
     double ax = 0;
     for (int i = 0; i < a.length; i += 2) {
@@ -86,8 +94,7 @@ public final class AdaFocusTask implements TrainTask<Batch>, AutoCloseable {
       ax += a[i + 1];
     }
     int n = a.length / 2;
-    return new StepResult(t.total(), Map.of("loss_steps", t.steps(), "loss_glance", t.glance(), "loss_focus", t.focus(),
-        "patch_y", ay / n, "patch_x", ax / n));
+    return Map.of("patch_y", ay / n, "patch_x", ax / n);
   }
 
   @Override

@@ -11,6 +11,7 @@ import com.google.gson.JsonParser;
 import dev.adafocus.data.RgbFrame;
 import dev.adafocus.data.synthetic.BenchmarkGenerator;
 import dev.adafocus.data.synthetic.Split;
+import dev.adafocus.data.synthetic.LabelRule;
 import dev.adafocus.data.synthetic.SyntheticBenchmark;
 import dev.adafocus.data.synthetic.SyntheticClip;
 import java.awt.image.BufferedImage;
@@ -32,7 +33,7 @@ import picocli.CommandLine;
 class MakeBenchmarkCommandTest {
   /** Tiny benchmark: 64² frames, 4 frames, 3 train and 2 val clips. */
   private static final SyntheticBenchmark TINY =
-      new SyntheticBenchmark(64, 4, 20, 1, 3, 4, 8, 0.05, true, 3, 3, 2, 11);
+      new SyntheticBenchmark(64, 4, 20, 1, 3, 4, 8, 0.05, true, 3, 3, 2, 11, LabelRule.DIGIT);
   private static final String[] TINY_ARGS = {"--frame-size", "64", "--frames", "4", "--object-size", "20",
       "--min-speed", "1", "--max-speed", "3", "--clutter", "4", "--clutter-size", "8", "--noise", "0.05",
       "--classes", "3", "--train-clips", "3", "--val-clips", "2", "--seed", "11", "--patch", "24"};
