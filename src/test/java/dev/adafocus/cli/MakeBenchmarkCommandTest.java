@@ -117,6 +117,19 @@ class MakeBenchmarkCommandTest {
   }
 
   @Test
+  void theMotionVariantNamesItsClassesByDirection(@TempDir Path dir) throws Exception {
+    Result r = run(concat(TINY_ARGS, "--out", dir.toString(), "--format", "frames", "--label", "direction"));
+    assertEquals(0, r.code(), r.err());
+    assertEquals(List.of("0,direction_0deg", "1,direction_120deg", "2,direction_240deg"),
+        Files.readAllLines(dir.resolve("classInd.txt")), "3 classes: 0°, 120°, 240°");
+    assertTrue(Files.readString(dir.resolve("benchmark.json")).contains("\"label\": \"DIRECTION\""),
+        "benchmark.json regenerates the same clips");
+    Result bad = run(concat(TINY_ARGS, "--out", dir.toString(), "--label", "speed"));
+    assertEquals(2, bad.code());
+    assertTrue(bad.err().contains("expected one of [digit, direction]"), bad.err());
+  }
+
+  @Test
   void badConfigurationFailsWithAClearMessage(@TempDir Path dir) {
     Result r = run("--out", dir.toString(), "--object-size", "200");
     assertNotEquals(0, r.code());
