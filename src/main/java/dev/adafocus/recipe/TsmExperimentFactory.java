@@ -6,11 +6,9 @@ import dev.adafocus.config.ModelConfig;
 import dev.adafocus.engine.Devices;
 import dev.adafocus.engine.Engine;
 import dev.adafocus.io.OfficialKeyMap;
-import dev.adafocus.io.WeightLoader;
 import dev.adafocus.models.tsm.AdaFocusV2Tsm;
 import dev.adafocus.train.Experiment;
 import dev.adafocus.train.ExperimentFactory;
-import java.nio.file.Path;
 
 /**
  * Builds AdaFocusV2-TSM experiments ({@code model.kind: adafocusv2_tsm}): the model, and data with independently
@@ -39,7 +37,7 @@ public final class TsmExperimentFactory implements ExperimentFactory {
   }
 
   /** The model of a config, initialised from {@code train.seed} and the configured ImageNet weights, on its device. */
-  public static AdaFocusV2Tsm buildModel(ExperimentConfig config) {
+  private static AdaFocusV2Tsm buildModel(ExperimentConfig config) {
     Engine.seed(config.train().seed());
     ModelConfig m = config.model();
     AdaFocusV2Tsm model;
@@ -48,16 +46,7 @@ public final class TsmExperimentFactory implements ExperimentFactory {
     } catch (IllegalArgumentException e) {
       throw new ConfigException(config.source() + ": model: " + e.getMessage(), e);
     }
-    if (m.glancePretrained() != null) {
-      WeightLoader.loadImageNet(model, OfficialKeyMap.TSM_GLANCE, m.glanceArch(), Path.of(m.glancePretrained()));
-    }
-    if (m.focusPretrained() != null) {
-      WeightLoader.loadImageNet(model, OfficialKeyMap.TSM_FOCUS, m.focusArch(), Path.of(m.focusPretrained()));
-    }
-    String device = config.train().device();
-    if (!device.equals("cpu")) {
-      model.to(Devices.parse(device), false);
-    }
+    AdaFocusExperimentFactory.initialise(model, config, OfficialKeyMap.TSM_GLANCE, OfficialKeyMap.TSM_FOCUS);
     return model;
   }
 }

@@ -2,7 +2,6 @@ package dev.adafocus.recipe;
 
 import dev.adafocus.data.Batch;
 import dev.adafocus.eval.VideoPredictions;
-import dev.adafocus.models.adafocus.PatchPolicy;
 import dev.adafocus.models.tsm.AdaFocusV2Tsm;
 import dev.adafocus.models.tsm.TsmLoss;
 import dev.adafocus.models.tsm.TsmOutput;
@@ -20,7 +19,7 @@ import org.bytedeco.pytorch.Tensor;
  * AdaFocusV2-TSM as the trainer sees it: two-view batches (view 0: glance frames, view 1: focus frames), the three
  * learning-rate groups of the official recipe (policy, glance, focus; each backbone's TSN heads train with it), the
  * loss averaged over the random-patch and policy-patch branches ({@link TsmLoss}), and the final prediction (glance +
- * focus {@code new_fc} consensus) for evaluation, as a single step.
+ * focus {@code new_fc} consensus, the learned policy's patch) for evaluation, as a single step.
  */
 public final class TsmTask implements TrainTask<Batch>, AutoCloseable {
   /** The official optimiser groups by state-dict prefix (multipliers come from train.lr_ratios). */
@@ -28,21 +27,11 @@ public final class TsmTask implements TrainTask<Batch>, AutoCloseable {
 
   private final AdaFocusV2Tsm model;
   private final Device device;
-  private PatchPolicy evalPatches = PatchPolicy.LEARNED;
 
   /** Batches are moved to {@code device} (null: they stay on the CPU) where the model lives. */
   public TsmTask(AdaFocusV2Tsm model, Device device) {
     this.model = model;
     this.device = device;
-  }
-
-  public AdaFocusV2Tsm model() {
-    return model;
-  }
-
-  /** Which patches evaluation uses (the learned policy, or the random/centre baselines). */
-  public void evaluateWith(PatchPolicy patches) {
-    this.evalPatches = patches;
   }
 
   @Override
@@ -72,7 +61,7 @@ public final class TsmTask implements TrainTask<Batch>, AutoCloseable {
 
   @Override
   public VideoPredictions predict(Batch batch) {
-    TsmOutput o = model.forward(view(batch, 0), view(batch, 1), evalPatches);
+    TsmOutput o = model.forward(view(batch, 0), view(batch, 1));
     return AdaFocusTask.predictions(batch, o.prediction().unsqueeze(1));
   }
 
