@@ -2,6 +2,7 @@ package dev.adafocus.recipe;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -67,6 +68,15 @@ class TsmEndToEndTest {
       assertTrue(v >= 0 && v <= 100, k + " = " + v);
     }
     assertEquals(100.0, onVal.json().get("top5").getAsDouble(), 0.0, "4 classes: the top 5 always hold the label");
+  }
+
+  @Test
+  void theAdaFocusV2DemoRefusesATsmConfigBeforeTraining() {
+    Path work = dir.resolve("work");
+    Run demo = BenchmarkEndToEndTest.cli("demo", "--config", CI_CONFIG.toString(), "--work-dir", work.toString());
+    assertEquals(3, demo.code());
+    assertTrue(demo.err().contains("model.kind is adafocusv2_tsm"), demo.err());
+    assertFalse(Files.exists(work), "nothing was trained or written");
   }
 
   @Test
