@@ -8,9 +8,11 @@ import dev.adafocus.models.tsm.TsmOutput;
 import dev.adafocus.train.ParamGroup;
 import dev.adafocus.train.StepResult;
 import dev.adafocus.train.TrainTask;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.bytedeco.pytorch.Device;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Tensor;
@@ -22,8 +24,12 @@ import org.bytedeco.pytorch.Tensor;
  * focus {@code new_fc} consensus, the learned policy's patch) for evaluation, as a single step.
  */
 public final class TsmTask implements TrainTask<Batch>, AutoCloseable {
-  /** The official optimiser groups by state-dict prefix (multipliers come from train.lr_ratios). */
-  static final Map<String, String> GROUPS = Map.of("policy_stn.", "policy", "global_CNN.", "glance", "local_CNN.", "focus");
+  /**
+   * The official optimiser groups by state-dict prefix (multipliers come from train.lr_ratios), in a fixed order so
+   * that the gradient norm for clipping is summed in the same order in every run.
+   */
+  private static final Map<String, String> GROUPS = Collections.unmodifiableMap(new TreeMap<>(Map.of("policy_stn.", "policy",
+      "global_CNN.", "glance", "local_CNN.", "focus")));
 
   private final AdaFocusV2Tsm model;
   private final Device device;
