@@ -11,12 +11,19 @@ import dev.adafocus.config.ConfigLoader;
 import dev.adafocus.config.ExperimentConfig;
 import dev.adafocus.engine.HostTensor;
 import dev.adafocus.engine.StateDicts;
+import dev.adafocus.eval.Evaluator;
+import dev.adafocus.io.Safetensors;
+import dev.adafocus.io.TorchCheckpointWriter;
 import dev.adafocus.recipe.BenchmarkEndToEndTest.Run;
 import dev.adafocus.train.Checkpoint;
 import dev.adafocus.train.CheckpointStore;
+import dev.adafocus.train.Experiment;
+import dev.adafocus.train.Experiments;
+import dev.adafocus.train.TestRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * AdaFocusV2-TSM end to end on the motion-direction benchmark (the class is the direction the target moves in):
- * {@code train} and {@code test} from the command line, and an exact resume.
+ * {@code train} and {@code test} from the command line, an exact resume, and the official V2/S checkpoint layout.
  */
 class TsmEndToEndTest {
   static final Path CI_CONFIG = Path.of("configs", "adafocusv2tsm_ci_synthetic_motion.yaml");
@@ -68,6 +75,32 @@ class TsmEndToEndTest {
       assertTrue(v >= 0 && v <= 100, k + " = " + v);
     }
     assertEquals(100.0, onVal.json().get("top5").getAsDouble(), 0.0, "4 classes: the top 5 always hold the label");
+  }
+
+  @Test
+  void anOfficialV2sCheckpointGivesTheSamePredictionsAsTheSameWeightsInSafetensors() throws IOException {
+    Map<String, HostTensor> state;
+    Experiment<?> e = Experiments.create(ConfigLoader.load(CI_CONFIG));
+    try {
+      state = StateDicts.export(e.task().module());
+    } finally {
+      Evaluator.closeIfNeeded(e.task());
+    }
+    Path ours = dir.resolve("weights.safetensors");
+    Safetensors.write(ours, state, Map.of());
+    // V2/S main.py saves {'epoch', 'arch', 'state_dict' (DataParallel: "module." keys), 'optimizer', 'best_prec1'}
+    Map<String, HostTensor> official = new LinkedHashMap<>();
+    state.forEach((k, v) -> official.put("module." + k, v));
+    Path theirs = dir.resolve("sthv1_p16.pth.tar");
+    TorchCheckpointWriter.write(theirs, official, Map.of("epoch", 50L, "arch", "resnet50", "best_prec1", 47.0));
+    for (Path weights : List.of(ours, theirs)) {
+      Run test = BenchmarkEndToEndTest.cli("test", CI_CONFIG.toString(), weights.toString(), "--dump",
+          dir.resolve(weights.getFileName() + ".dump").toString());
+      assertEquals(0, test.code(), test.err());
+    }
+    List<String> a = Files.readAllLines(dir.resolve("weights.safetensors.dump").resolve(TestRun.CSV));
+    assertEquals(9, a.size(), "a header and 8 validation videos");
+    assertEquals(a, Files.readAllLines(dir.resolve("sthv1_p16.pth.tar.dump").resolve(TestRun.CSV)));
   }
 
   @Test
