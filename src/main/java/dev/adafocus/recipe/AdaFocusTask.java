@@ -66,8 +66,17 @@ public final class AdaFocusTask implements TrainTask<Batch>, AutoCloseable {
   }
 
   /** The official optimiser groups by state-dict prefix (learning-rate multipliers come from train.lr_ratios). */
-  static final Map<String, String> GROUPS = Map.of("policy_stn.", "policy", "global_CNN", "glance", "local_CNN", "focus",
-      "classifier.", "classifier");
+  static final Map<String, String> GROUPS = groups();
+
+  /** In a fixed order (Map.of's order changes between JVM runs), so group-wise sums are reproducible. */
+  private static Map<String, String> groups() {
+    Map<String, String> g = new java.util.LinkedHashMap<>();
+    g.put("policy_stn.", "policy");
+    g.put("global_CNN", "glance");
+    g.put("local_CNN", "focus");
+    g.put("classifier.", "classifier");
+    return java.util.Collections.unmodifiableMap(g);
+  }
 
   @Override
   public List<ParamGroup> parameterGroups() {
