@@ -117,7 +117,31 @@ public final class Trainer<B> implements AutoCloseable {
     List<String> groupNames = optimizer.groups().stream().map(ParamGroup::name).toList();
     Map<String, Double> lrs = schedule.groupLrs(groupNames, epoch);
     Set<String> frozen = new HashSet<>();
-    groupNames.stream().filter(g -> schedule.frozen(g, epoch)).forEach(frozen::add);
+    groupNames.stream().filter(g -> schedule.frozen(g, epoch) || lrs.get(g) == 0).forEach(frozen::add);
+    boolean learning = frozen.size() < groupNames.size();
+    setRequiresGrad(frozen, false);
+    try {
+      return trainIterations(epoch, it, lr, lrs, frozen, learning);
+    } finally {
+      setRequiresGrad(frozen, true);
+    }
+  }
+
+  /**
+   * Switches gradient tracking of the named groups' parameters: a frozen or zero-lr group needs no gradient, so its
+   * backward pass is skipped (updates and results are unchanged).
+   */
+  private void setRequiresGrad(Set<String> groups, boolean on) {
+    for (ParamGroup g : optimizer.groups()) {
+      if (groups.contains(g.name())) {
+        g.params().values().forEach(p -> p.requires_grad_(on));
+      }
+    }
+  }
+
+  /** The iterations of one epoch; with no group learning (the final lr-0 epoch) only the forward passes run. */
+  private double trainIterations(int epoch, Iterator<B> it, double lr, Map<String, Double> lrs, Set<String> frozen,
+      boolean learning) {
     int n = trainData.batchesPerEpoch();
     int k = config.accumulationSteps();
     optimizer.zeroGrad();
@@ -137,14 +161,16 @@ public final class Trainer<B> implements AutoCloseable {
         scalars = r.scalars();
         final int iteration = i;
         listeners.forEach(l -> l.onLoss(this, epoch, iteration, loss));
-        Tensor scaled = groupSize == 1 ? r.loss() : r.loss().div(new Scalar(groupSize));
-        scaled.backward();
-        if (i == groupStart + groupSize - 1) {
-          if (config.gradClip() != null) {
-            optimizer.clipGradNorm(config.gradClip());
+        if (learning) {
+          Tensor scaled = groupSize == 1 ? r.loss() : r.loss().div(new Scalar(groupSize));
+          scaled.backward();
+          if (i == groupStart + groupSize - 1) {
+            if (config.gradClip() != null) {
+              optimizer.clipGradNorm(config.gradClip());
+            }
+            optimizer.step(lrs, frozen);
+            optimizer.zeroGrad();
           }
-          optimizer.step(lrs, frozen);
-          optimizer.zeroGrad();
         }
       } finally {
         Evaluator.closeIfNeeded(batch);

@@ -11,6 +11,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.adafocus.config.EvalConfig;
 import dev.adafocus.config.TrainConfig;
+import dev.adafocus.engine.Tensors;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.bytedeco.pytorch.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,6 +91,32 @@ class TrainerTest {
       }
     }
     assertArrayEquals(new int[] {2, 1}, lastEpochs, "V2/A: epochs 0..2; V2/S: epochs 0..1");
+  }
+
+  @Test
+  void aFrozenGroupGetsNoGradientAndTheZeroLrEpochOnlyRunsForward() {
+    TrainConfig base = config(2, 1, 0.05);
+    TrainConfig c = new TrainConfig(2, 0.05, 0.9, 1e-4, base.lrRatios(), "cos", 0, 0, null, 1, 42, 1, "cpu", 2, 0, 0.1,
+        true, Map.of("glance", 1));
+    ToyTask task = new ToyTask(5, 3, true, 0, 1);
+    try (Trainer<ToyBatch> t = trainer(task, new ToyData(8, 5, 3, 4, true, 7), c, List.of())) {
+      float[] start = task.flatState();
+      t.fit(1);
+      float[] afterEpoch0 = task.flatState();
+      Tensor bnWeight = task.parameterGroups().get(0).params().get("bn.weight");
+      float[] glanceAfterEpoch0 = Tensors.toFloats(bnWeight);
+      assertFalse(java.util.Arrays.equals(start, afterEpoch0), "epoch 0 trains");
+      t.fit(2);
+      assertArrayEquals(glanceAfterEpoch0, Tensors.toFloats(bnWeight), "the glance is frozen from epoch 1");
+      float[] afterEpoch1 = task.flatState();
+      assertFalse(java.util.Arrays.equals(afterEpoch0, afterEpoch1), "the classifier still trains in epoch 1");
+      t.fit();
+      assertEquals(3, t.history().size());
+      assertEquals(0.0, t.history().get(2).lr(), 0.0);
+      assertTrue(Double.isFinite(t.history().get(2).trainLoss()), "the lr-0 epoch still reports its loss");
+      Tensor fcWeight = task.parameterGroups().get(1).params().values().iterator().next();
+      assertTrue(bnWeight.requires_grad() && fcWeight.requires_grad(), "gradient tracking restored after each epoch");
+    }
   }
 
   @Test
