@@ -1,13 +1,7 @@
 package dev.adafocus.recipe;
 
-import dev.adafocus.data.RgbFrame;
 import dev.adafocus.data.synthetic.BenchmarkGenerator;
-import dev.adafocus.data.synthetic.ObjectBox;
-import dev.adafocus.data.synthetic.Split;
-import dev.adafocus.data.synthetic.SyntheticClip;
-import dev.adafocus.data.transforms.Normalize;
 import dev.adafocus.engine.NativeScope;
-import dev.adafocus.engine.Tensors;
 import dev.adafocus.models.adafocus.AdaFocusV2;
 import dev.adafocus.models.adafocus.PatchCrop;
 import dev.adafocus.train.ParamGroup;
@@ -36,39 +30,19 @@ public final class FocusWarmup {
       PrintWriter log) {
     int side = model.config().inputSize();
     int p = model.config().patchSize();
-    int frames = gen.config().frames();
-    if (gen.config().frameSize() != side) {
-      throw new IllegalArgumentException("focus warm-up needs benchmark frames of the model input size " + side
-          + ", got " + gen.config().frameSize());
-    }
     List<ParamGroup> groups = ParamGroup.byPrefix(model, Map.of("local_CNN", "focus", "global_CNN", "other",
         "policy_stn.", "other", "classifier.", "other"));
     Sgd sgd = new Sgd(groups.stream().filter(g -> g.name().equals("focus")).toList(), 0.9, 1e-4);
     SplittableRandom rng = new SplittableRandom(seed ^ 0x666f637573L);
-    double jitter = p / 3.0;
     model.train(true);
     long start = System.nanoTime();
     for (int it = 0; it < iterations; it++) {
       try (NativeScope s = NativeScope.open()) {
-        float[] pixels = new float[clips * frames * 3 * side * side];
-        float[] actions = new float[clips * frames * 2];
-        long[] targets = new long[clips * frames];
-        for (int c = 0; c < clips; c++) {
-          SyntheticClip clip = gen.clip(Split.TRAIN, rng.nextInt(gen.size(Split.TRAIN)));
-          for (int t = 0; t < frames; t++) {
-            int row = c * frames + t;
-            RgbFrame f = clip.frame(t);
-            Normalize.IMAGENET.write(List.of(f), pixels, row * 3 * side * side);
-            ObjectBox box = clip.box(t);
-            actions[row * 2] = location(box.centreY() - p / 2.0 + rng.nextDouble(-jitter, jitter), side, p);
-            actions[row * 2 + 1] = location(box.centreX() - p / 2.0 + rng.nextDouble(-jitter, jitter), side, p);
-            targets[row] = clip.label();
-          }
-        }
-        int n = clips * frames;
-        Tensor patches = PatchCrop.crop(Tensors.floats(pixels, n, 3, side, side), Tensors.floats(actions, n, 2), p);
+        WarmupBatch b = WarmupBatch.sample(gen, clips, side, p, p / 3.0, rng);
+        long n = b.rows();
+        Tensor patches = PatchCrop.crop(b.frames(), b.locations(), p);
         Tensor logits = model.focus().auxLogits(model.focus().forward(patches));
-        Tensor target = Tensors.longs(targets, n);
+        Tensor target = b.labels();
         Tensor loss = torch.cross_entropy_loss(logits, target);
         sgd.zeroGrad();
         loss.backward();
@@ -81,10 +55,5 @@ public final class FocusWarmup {
         }
       }
     }
-  }
-
-  /** Normalised top-left location of a patch whose top-left pixel is {@code topLeft}, clamped to the frame. */
-  private static float location(double topLeft, int side, int patch) {
-    return (float) Math.max(0, Math.min(1, topLeft / (side - patch)));
   }
 }
