@@ -41,6 +41,8 @@ def parse_args(argv):
     p.add_argument("--num-classes", type=int, default=200)
     p.add_argument("--policy-hidden", type=int, default=2048, help="the test script's --stn_hidden_dim")
     p.add_argument("--no-glance-baseline", action="store_true", help="skip MobileNetV2 on whole frames")
+    p.add_argument("--breakdown", action="store_true",
+                   help="also time each stage of the official forward (batch 1, first patch size)")
     a = p.parse_args(argv)
     a.patch_sizes = [int(s) for s in a.patch_sizes.split(",")]
     a.batch_sizes = [int(s) for s in a.batch_sizes.split(",")]
@@ -153,6 +155,42 @@ def official_adafocus(torch, adafocus_v2, patch, a):
     return Subject("AdaFocusV2 mobilenet_v2@%d+resnet50 P=%d" % (a.input_size, patch), model, forward, None)
 
 
+def breakdown(torch, adafocus_v2, model, a, grad_mode):
+    """Median ms of each stage of the official eval forward on one video, the stages run as its forward runs them."""
+    patch = a.patch_sizes[0]
+    images = torch.randn(1, 3 * a.frames, a.input_size, a.input_size).view(-1, 3, a.input_size, a.input_size)
+    state = {}
+
+    def glance():
+        state["map"], state["vec"] = model.global_CNN.get_featmap(images)
+        model.global_CNN_fc(state["vec"])
+
+    def policy():
+        state["actions"] = model.policy_stn(state["map"])
+
+    def crop():
+        state["patches"] = adafocus_v2.get_patches_frame(images, state["actions"], patch, a.input_size)
+
+    def focus():
+        state["local"] = model.local_CNN.get_featvec(state["patches"])
+        model.local_CNN_fc(state["local"])
+
+    def classifier():
+        cat = torch.cat([state["vec"], state["local"]], dim=-1).view(-1, a.frames, model.cat_feature_dim)
+        model.classifier(cat)
+
+    stages = [("glance", glance), ("policy", policy), ("crop", crop), ("focus", focus), ("classifier", classifier)]
+    times = {name: [] for name, _ in stages}
+    with grad_mode():
+        for r in range(a.warmup + a.repeats):
+            for name, stage in stages:
+                t0 = time.perf_counter()
+                stage()
+                if r >= a.warmup:
+                    times[name].append((time.perf_counter() - t0) * 1e3)
+    return {name: statistics.median(t) for name, t in times.items()}
+
+
 def gflops_per_video(torch, subject, a):
     counter = MacCounter(torch, subject.module)
     with torch.no_grad():
@@ -187,7 +225,7 @@ def run(torch, subjects, a, grad_mode):
     return samples
 
 
-def report(torch, subjects, samples, a):
+def report(torch, subjects, samples, a, stages):
     ref = subjects[0]
     models = []
     lines = []
@@ -217,10 +255,13 @@ def report(torch, subjects, samples, a):
         "model", "GFLOPs/v", "batch", "ms/video", "ms/call [min,max]", "videos/s", "speed-up", "[min, max]",
         "/ FLOPs x"))
     print("\n".join(lines))
+    if stages:
+        print("official forward by stage (batch 1, P=%d, median ms): %s" % (
+            a.patch_sizes[0], ", ".join("%s %.1f" % kv for kv in stages.items())))
     print(json.dumps({"environment": env,
                       "config": {"frames": a.frames, "input_size": a.input_size, "num_classes": a.num_classes,
                                  "warmup": a.warmup, "repeats": a.repeats},
-                      "reference": ref.name, "models": models}))
+                      "reference": ref.name, "models": models, "breakdown_ms": stages}))
 
 
 def cpu_model():
@@ -255,7 +296,10 @@ def main(argv):
         s.module.eval()
         s.gflops = gflops_per_video(torch, s, a)
     grad_mode = torch.no_grad if a.grad_mode == "no_grad" else torch.inference_mode
-    report(torch, subjects, run(torch, subjects, a, grad_mode), a)
+    samples = run(torch, subjects, a, grad_mode)
+    first = subjects[-len(a.patch_sizes)].module
+    stages = breakdown(torch, adafocus_v2, first, a, grad_mode) if a.breakdown else None
+    report(torch, subjects, samples, a, stages)
 
 
 if __name__ == "__main__":
