@@ -28,7 +28,8 @@ import types
 
 def parse_args(argv):
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("official", help="checkout of LeapLabTHU/AdaFocusV2 (root or its ActivityNet/FCVID/Mini-Kinetics folder)")
+    p.add_argument("official",
+                   help="checkout of LeapLabTHU/AdaFocusV2 (root or its ActivityNet/FCVID/Mini-Kinetics folder)")
     p.add_argument("--patch-sizes", default="96,128,160", help="AdaFocusV2 patch sides, comma-separated")
     p.add_argument("--batch-sizes", default="1,8", help="batch sizes (1 = latency, larger = throughput)")
     p.add_argument("--threads", type=int, default=1, help="torch.set_num_threads (also OMP/MKL threads)")

@@ -4,8 +4,8 @@
 Each file is a run's stdout (its last line is the JSON report). Pass the runs in the order they were made, our
 side and the official side alternately (A B A B ...): round i pairs the i-th file of each side. Per model and batch
 size the table gives both sides' ms/video (median over rounds), the official / ours time ratio (median of the
-per-round ratios, with [min, max]) and each side's speed-up over its own ResNet-50 baseline divided by the FLOPs
-ratio (median over rounds).
+per-round ratios, then each round's ratio in order) and each side's speed-up over its own ResNet-50 baseline divided
+by the FLOPs ratio (median over rounds).
 """
 
 import argparse
@@ -32,7 +32,7 @@ def main():
         p.error("give as many official runs as runs of ours (one pair per round)")
     ours = [by_model(last_json(f)) for f in a.ours]
     theirs = [by_model(last_json(f)) for f in a.official]
-    print("| model | batch | GFLOPs/video | ours ms/video | official ms/video | official / ours [min, max] "
+    print("| model | batch | GFLOPs/video | ours ms/video | official ms/video | official / ours (per round) "
           "| ours speed-up / FLOPs | official speed-up / FLOPs |")
     print("|---|---|---|---|---|---|---|---|")
     for key in ours[0]:
@@ -44,9 +44,9 @@ def main():
         ratios = [ti / oi for oi, ti in zip(o, t)]
         o_eff = statistics.median(r[key][1]["speedup_over_flops_ratio"] for r in ours)
         t_eff = statistics.median(r[key][1]["speedup_over_flops_ratio"] for r in theirs)
-        print("| %s | %d | %.2f | %.0f | %.0f | %.2f× [%.2f, %.2f] | %.2f | %.2f |" % (
+        print("| %s | %d | %.2f | %.0f | %.0f | %.2f× (%s) | %.2f | %.2f |" % (
             name, batch, ours[0][key][0]["gflops_per_video"], statistics.median(o), statistics.median(t),
-            statistics.median(ratios), min(ratios), max(ratios), o_eff, t_eff))
+            statistics.median(ratios), ", ".join("%.2f" % r for r in ratios), o_eff, t_eff))
 
 
 if __name__ == "__main__":
