@@ -7,6 +7,7 @@ import dev.adafocus.data.synthetic.BenchmarkWriter;
 import dev.adafocus.data.synthetic.BenchmarkWriter.ImageFormat;
 import dev.adafocus.data.synthetic.BenchmarkWriter.Output;
 import dev.adafocus.data.synthetic.ClipSheet;
+import dev.adafocus.data.synthetic.LabelRule;
 import dev.adafocus.data.synthetic.Split;
 import dev.adafocus.data.synthetic.SyntheticBenchmark;
 import java.io.PrintWriter;
@@ -82,6 +83,10 @@ public final class MakeBenchmarkCommand implements Callable<Integer> {
   @Option(names = "--classes", paramLabel = "<n>", description = "Number of classes (digits 0..n-1, at most 10).")
   int classes = DEFAULTS.numClasses();
 
+  @Option(names = "--label", paramLabel = "<rule>", converter = LabelRuleConverter.class,
+      description = "What the class is: digit (the target's digit) or direction (its direction of motion).")
+  LabelRule label = DEFAULTS.label();
+
   @Option(names = "--train-clips", paramLabel = "<n>", description = "Number of train clips.")
   int trainClips = DEFAULTS.trainClips();
 
@@ -117,6 +122,14 @@ public final class MakeBenchmarkCommand implements Callable<Integer> {
     }
   }
 
+  /** Reads a label rule in any letter case. */
+  static final class LabelRuleConverter implements CommandLine.ITypeConverter<LabelRule> {
+    @Override
+    public LabelRule convert(String value) {
+      return parseEnum(LabelRule.class, value);
+    }
+  }
+
   /** Reads an image format in any letter case. */
   static final class ImageFormatConverter implements CommandLine.ITypeConverter<ImageFormat> {
     @Override
@@ -141,7 +154,7 @@ public final class MakeBenchmarkCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--probe-only needs --probe-train <n> (n > 0)");
     }
     SyntheticBenchmark config = new SyntheticBenchmark(frameSize, frames, objectSize, minSpeed, maxSpeed, clutter,
-        clutterSize, noise, colourCue, classes, trainClips, valClips, seed);
+        clutterSize, noise, colourCue, classes, trainClips, valClips, seed, label);
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
     Map<String, Object> summary = new LinkedHashMap<>();

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * The train section: optimiser, schedule and run settings.
  *
- * @param epochs the loop runs epochs 0..epochs inclusive (epochs + 1 passes; the last at lr 0), as the official code
+ * @param epochs length of the cosine schedule; the loop runs epochs 0..epochs inclusive (epochs + 1 passes, the last at
+ *     lr 0, as the V2/A code) unless {@code finalZeroLrEpoch} is off
  * @param lr base learning rate
  * @param momentum SGD momentum
  * @param weightDecay L2 weight decay on every parameter (biases and BatchNorm included)
@@ -23,13 +24,21 @@ import java.util.Map;
  * @param focusWarmupIters built-in benchmark only: iterations that train the focus network on patches centred on the
  *     object before the run (the analogue of its ImageNet initialisation); 0 = none
  * @param focusWarmupLr learning rate of that warm-up
+ * @param finalZeroLrEpoch whether the extra last epoch at lr 0 runs (V2/A {@code range(0, epochs + 1)}); off:
+ *     epochs 0..epochs-1 (V2/S {@code range(0, epochs)})
  */
 public record TrainConfig(int epochs, double lr, double momentum, double weightDecay, Map<String, Double> lrRatios,
     String lrSchedule, int warmupEpochs, int policyFreezeEpochs, Double gradClip, int accumulationSteps, long seed,
-    int threads, String device, int logInterval, int focusWarmupIters, double focusWarmupLr) {
+    int threads, String device, int logInterval, int focusWarmupIters, double focusWarmupLr,
+    boolean finalZeroLrEpoch) {
 
   /** Supported learning-rate schedules. */
   public static final List<String> SCHEDULES = List.of("cos", "constant");
+
+  /** Number of training epochs the loop runs (epochs 0..passes-1). */
+  public int passes() {
+    return finalZeroLrEpoch ? epochs + 1 : epochs;
+  }
 
   static TrainConfig read(ConfigSection s) {
     int epochs = s.integer("epochs", 1);
@@ -44,7 +53,8 @@ public record TrainConfig(int epochs, double lr, double momentum, double weightD
     return new TrainConfig(epochs, s.nonNegative("lr"), s.nonNegative("momentum"), s.nonNegative("weight_decay"),
         s.numberMap("lr_ratios"), s.oneOf("lr_schedule", SCHEDULES), warmup, s.integer("policy_freeze_epochs", 0),
         clip, s.integer("accumulation_steps", 1), s.lng("seed"), s.integer("threads", 0),
-        device(s), s.integer("log_interval", 1), s.integer("focus_warmup_iters", 0), s.nonNegative("focus_warmup_lr"));
+        device(s), s.integer("log_interval", 1), s.integer("focus_warmup_iters", 0), s.nonNegative("focus_warmup_lr"),
+        s.bool("final_zero_lr_epoch"));
   }
 
   private static String device(ConfigSection s) {

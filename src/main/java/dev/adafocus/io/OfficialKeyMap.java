@@ -25,6 +25,13 @@ public final class OfficialKeyMap {
   /** The focus (local) backbone's component name. */
   public static final String FOCUS = "local_CNN";
 
+  /** The AdaFocusV2-TSM glance backbone (inside its TSN wrapper). */
+  public static final String TSM_GLANCE = GLANCE + ".base_model";
+  /** The AdaFocusV2-TSM focus backbone (inside its TSN wrapper). */
+  public static final String TSM_FOCUS = FOCUS + ".base_model";
+  /** The segment a temporal shift adds to the name of the layer it wraps. */
+  private static final String SHIFTED = ".net";
+
   private static final List<String> UNUSED_HEADS = List.of(GLANCE + ".classifier.", GLANCE + ".fc.", FOCUS + ".fc.");
   private static final String BN_COUNTER = ".num_batches_tracked";
 
@@ -37,8 +44,10 @@ public final class OfficialKeyMap {
   }
 
   /**
-   * Maps an ImageNet backbone file onto one component ({@link #GLANCE} or {@link #FOCUS}) of a model; the model's
-   * other tensors are not this file's business and are not reported missing.
+   * Maps an ImageNet backbone file onto one component of a model ({@link #GLANCE} or {@link #FOCUS}; for
+   * AdaFocusV2-TSM {@link #TSM_GLANCE} or {@link #TSM_FOCUS}); the model's other tensors are not this file's business
+   * and are not reported missing. A conv that the model wraps in a temporal shift ({@code X.net.weight}) takes the
+   * file's plain {@code X.weight}, as the official code's {@code tune_from} renaming does.
    */
   public static WeightMapping imageNet(ImageNetLayout layout, String component, Map<String, long[]> fileShapes,
       Map<String, long[]> modelShapes) {
@@ -49,8 +58,13 @@ public final class OfficialKeyMap {
         scope.put(k, v);
       }
     });
-    return match(fileShapes, key -> prefix + layout.rename(stripDataParallel(key)), scope,
-        key -> key.startsWith(prefix + layout.headPrefix()));
+    UnaryOperator<String> rename = key -> {
+      String plain = prefix + layout.rename(stripDataParallel(key));
+      int dot = plain.lastIndexOf('.');
+      String shifted = plain.substring(0, dot) + SHIFTED + plain.substring(dot);
+      return !scope.containsKey(plain) && scope.containsKey(shifted) ? shifted : plain;
+    };
+    return match(fileShapes, rename, scope, key -> key.startsWith(prefix + layout.headPrefix()));
   }
 
   /** The shapes of a file's tensors (what the mapping functions compare). */

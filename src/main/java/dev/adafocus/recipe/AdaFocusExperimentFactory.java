@@ -10,12 +10,13 @@ import dev.adafocus.models.adafocus.AdaFocusV2;
 import dev.adafocus.train.Experiment;
 import dev.adafocus.train.ExperimentFactory;
 import java.nio.file.Path;
+import org.bytedeco.pytorch.Module;
 
-/** Builds AdaFocusV2 experiments (model, ImageNet initialisation, data) from configs. */
+/** Builds AdaFocusV2 experiments ({@code model.kind: adafocusv2}: model, ImageNet initialisation, data) from configs. */
 public final class AdaFocusExperimentFactory implements ExperimentFactory {
   @Override
   public boolean supports(ExperimentConfig config) {
-    return ExperimentData.supports(config.data().kind());
+    return !config.model().isTsm() && ExperimentData.supports(config.data().kind());
   }
 
   @Override
@@ -43,16 +44,25 @@ public final class AdaFocusExperimentFactory implements ExperimentFactory {
     Engine.seed(config.train().seed());
     ModelConfig m = config.model();
     AdaFocusV2 model = new AdaFocusV2(m.toAdaFocusConfig());
+    initialise(model, config, OfficialKeyMap.GLANCE, OfficialKeyMap.FOCUS);
+    return model;
+  }
+
+  /**
+   * Loads the configured ImageNet weights into the backbones (state-dict prefixes {@code glance} and {@code focus})
+   * of a freshly built model, then moves it to the configured device.
+   */
+  static void initialise(Module model, ExperimentConfig config, String glance, String focus) {
+    ModelConfig m = config.model();
     if (m.glancePretrained() != null) {
-      WeightLoader.loadImageNet(model, OfficialKeyMap.GLANCE, m.glanceArch(), Path.of(m.glancePretrained()));
+      WeightLoader.loadImageNet(model, glance, m.glanceArch(), Path.of(m.glancePretrained()));
     }
     if (m.focusPretrained() != null) {
-      WeightLoader.loadImageNet(model, OfficialKeyMap.FOCUS, m.focusArch(), Path.of(m.focusPretrained()));
+      WeightLoader.loadImageNet(model, focus, m.focusArch(), Path.of(m.focusPretrained()));
     }
     String device = config.train().device();
     if (!device.equals("cpu")) {
       model.to(Devices.parse(device), false);
     }
-    return model;
   }
 }

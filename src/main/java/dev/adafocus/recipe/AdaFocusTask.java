@@ -66,8 +66,17 @@ public final class AdaFocusTask implements TrainTask<Batch>, AutoCloseable {
   }
 
   /** The official optimiser groups by state-dict prefix (learning-rate multipliers come from train.lr_ratios). */
-  static final Map<String, String> GROUPS = Map.of("policy_stn.", "policy", "global_CNN", "glance", "local_CNN", "focus",
-      "classifier.", "classifier");
+  static final Map<String, String> GROUPS = groups();
+
+  /** In a fixed order (Map.of's order changes between JVM runs), so group-wise sums are reproducible. */
+  private static Map<String, String> groups() {
+    Map<String, String> g = new java.util.LinkedHashMap<>();
+    g.put("policy_stn.", "policy");
+    g.put("global_CNN", "glance");
+    g.put("local_CNN", "focus");
+    g.put("classifier.", "classifier");
+    return java.util.Collections.unmodifiableMap(g);
+  }
 
   @Override
   public List<ParamGroup> parameterGroups() {
@@ -78,7 +87,15 @@ public final class AdaFocusTask implements TrainTask<Batch>, AutoCloseable {
   public StepResult trainStep(Batch batch) {
     AdaFocusOutput[] branches = model.forwardTraining(onDevice(batch.frames()));
     AdaFocusLoss.Terms t = AdaFocusLoss.compute(branches, onDevice(batch.targets()));
-    float[] a = Tensors.toFloats(branches[0].actions());
+    Map<String, Double> scalars = new java.util.LinkedHashMap<>(Map.of("loss_steps", t.steps(), "loss_glance",
+        t.glance(), "loss_focus", t.focus()));
+    scalars.putAll(meanPatch(branches[0].actions()));
+    return new StepResult(t.total(), scalars);
+  }
+
+  /** The mean patch location of a batch ({@code patch_y}, {@code patch_x}) from actions [N, 2] = (a_y, a_x). */
+  static Map<String, Double> meanPatch(Tensor actions) {
+    float[] a = Tensors.toFloats(actions);
     double ay = 0;
     double ax = 0;
     for (int i = 0; i < a.length; i += 2) {
@@ -86,8 +103,7 @@ public final class AdaFocusTask implements TrainTask<Batch>, AutoCloseable {
       ax += a[i + 1];
     }
     int n = a.length / 2;
-    return new StepResult(t.total(), Map.of("loss_steps", t.steps(), "loss_glance", t.glance(), "loss_focus", t.focus(),
-        "patch_y", ay / n, "patch_x", ax / n));
+    return Map.of("patch_y", ay / n, "patch_x", ax / n);
   }
 
   @Override

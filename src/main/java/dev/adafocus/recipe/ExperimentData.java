@@ -53,7 +53,7 @@ public final class ExperimentData {
   public static VideoDataset dataset(ExperimentConfig config, boolean training) {
     DataConfig d = config.data();
     ModelConfig m = config.model();
-    ClipSampling sampling = ClipSampling.single(m.numSegments(), training, m.sample());
+    ClipSampling sampling = m.clipSampling(training);
     if (SYNTHETIC.equals(d.kind())) {
       BenchmarkGenerator gen = new BenchmarkGenerator(d.synthetic());
       Split split = training ? Split.TRAIN : Split.VAL;

@@ -19,7 +19,7 @@ public final class Experiments {
       }
       known.add(f.getClass().getSimpleName());
     }
-    throw new ConfigException(config.source() + ": no model/data builder supports data.kind '" + config.data().kind()
-        + "' (builders available: " + (known.isEmpty() ? "none" : String.join(", ", known)) + ")");
+    throw new ConfigException(config.source() + ": no model/data builder supports model.kind '" + config.model().kind()
+        + "' with data.kind '" + config.data().kind() + "' (builders available: " + (known.isEmpty() ? "none" : String.join(", ", known)) + ")");
   }
 }

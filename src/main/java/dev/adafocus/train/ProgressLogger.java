@@ -25,7 +25,7 @@ public final class ProgressLogger implements TrainingListener {
   @Override
   public void onTrainingStart(Trainer<?> trainer) {
     out.printf(Locale.ROOT, "training epochs %d..%d (of 0..%d)%n", trainer.startEpoch(), trainer.endEpoch() - 1,
-        trainer.config().epochs());
+        trainer.config().passes() - 1);
     out.flush();
   }
 

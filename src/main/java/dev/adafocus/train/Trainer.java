@@ -18,7 +18,7 @@ import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
 
 /**
- * The epoch loop of the official recipe: epochs 0..epochs inclusive, per-epoch learning rates per parameter group,
+ * The epoch loop of the official recipe: epochs 0..epochs inclusive (or 0..epochs-1, {@code final_zero_lr_epoch}), per-epoch learning rates per parameter group,
  * SGD with momentum, optional gradient accumulation and clipping, validation by the official rule, listeners for
  * everything else. Every random stream is reseeded from (seed, epoch, iteration), so {@link #resume} needs only the
  * checkpoint to continue the same curve.
@@ -65,14 +65,14 @@ public final class Trainer<B> implements AutoCloseable {
     startEpoch = c.epoch() + 1;
   }
 
-  /** Trains to the end of the schedule (epoch {@code train.epochs} included). */
+  /** Trains to the end of the schedule ({@link TrainConfig#passes()} epochs). */
   public void fit() {
-    fit(config.epochs() + 1);
+    fit(config.passes());
   }
 
   /** Trains epochs {@code startEpoch() .. endEpochExclusive - 1}. */
   public void fit(int endEpochExclusive) {
-    endEpoch = Math.min(endEpochExclusive, config.epochs() + 1);
+    endEpoch = Math.min(endEpochExclusive, config.passes());
     listeners.forEach(l -> l.onTrainingStart(this));
     try {
       for (int epoch = startEpoch; epoch < endEpoch; epoch++) {

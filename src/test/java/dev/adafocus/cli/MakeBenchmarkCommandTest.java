@@ -11,6 +11,7 @@ import com.google.gson.JsonParser;
 import dev.adafocus.data.RgbFrame;
 import dev.adafocus.data.synthetic.BenchmarkGenerator;
 import dev.adafocus.data.synthetic.Split;
+import dev.adafocus.data.synthetic.LabelRule;
 import dev.adafocus.data.synthetic.SyntheticBenchmark;
 import dev.adafocus.data.synthetic.SyntheticClip;
 import java.awt.image.BufferedImage;
@@ -32,7 +33,7 @@ import picocli.CommandLine;
 class MakeBenchmarkCommandTest {
   /** Tiny benchmark: 64² frames, 4 frames, 3 train and 2 val clips. */
   private static final SyntheticBenchmark TINY =
-      new SyntheticBenchmark(64, 4, 20, 1, 3, 4, 8, 0.05, true, 3, 3, 2, 11);
+      new SyntheticBenchmark(64, 4, 20, 1, 3, 4, 8, 0.05, true, 3, 3, 2, 11, LabelRule.DIGIT);
   private static final String[] TINY_ARGS = {"--frame-size", "64", "--frames", "4", "--object-size", "20",
       "--min-speed", "1", "--max-speed", "3", "--clutter", "4", "--clutter-size", "8", "--noise", "0.05",
       "--classes", "3", "--train-clips", "3", "--val-clips", "2", "--seed", "11", "--patch", "24"};
@@ -113,6 +114,19 @@ class MakeBenchmarkCommandTest {
     double mae = meanAbsoluteError(clip.frame(3), jpg);
     assertTrue(mae < 8, "JPEG mean absolute error " + mae);
     assertNotEquals(0.0, mae);
+  }
+
+  @Test
+  void theMotionVariantNamesItsClassesByDirection(@TempDir Path dir) throws Exception {
+    Result r = run(concat(TINY_ARGS, "--out", dir.toString(), "--format", "frames", "--label", "direction"));
+    assertEquals(0, r.code(), r.err());
+    assertEquals(List.of("0,direction_0deg", "1,direction_120deg", "2,direction_240deg"),
+        Files.readAllLines(dir.resolve("classInd.txt")), "3 classes: 0°, 120°, 240°");
+    assertTrue(Files.readString(dir.resolve("benchmark.json")).contains("\"label\": \"DIRECTION\""),
+        "benchmark.json regenerates the same clips");
+    Result bad = run(concat(TINY_ARGS, "--out", dir.toString(), "--label", "speed"));
+    assertEquals(2, bad.code());
+    assertTrue(bad.err().contains("expected one of [digit, direction]"), bad.err());
   }
 
   @Test

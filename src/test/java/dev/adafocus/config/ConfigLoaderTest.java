@@ -1,5 +1,6 @@
 package dev.adafocus.config;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -134,6 +135,27 @@ class ConfigLoaderTest {
     e = assertThrows(ConfigException.class, () -> ConfigLoader.load(leaf, Map.of(), List.of("data.synthetic.num_classes=11")));
     assertTrue(e.getMessage().contains("'data.synthetic'") && e.getMessage().contains("numClasses must be in 2..10"),
         e.getMessage());
+    e = assertThrows(ConfigException.class, () -> ConfigLoader.load(leaf, Map.of(), List.of("data.synthetic.label=directions")));
+    assertTrue(e.getMessage().contains("'data.synthetic.label'") && e.getMessage().contains("did you mean 'direction'"),
+        e.getMessage());
+    ExperimentConfig motion = ConfigLoader.load(leaf, Map.of(), List.of("data.synthetic.label=direction",
+        "data.synthetic.min_speed=1", "data.synthetic.max_speed=1"));
+    assertEquals(dev.adafocus.data.synthetic.LabelRule.DIRECTION, motion.data().synthetic().label());
+  }
+
+  @Test
+  void theTsmModelKindSelectsTwoViewsAndKeepsItsOwnKeys() {
+    ExperimentConfig c = ConfigLoader.load(leaf, Map.of(), List.of("model.kind=adafocusv2_tsm", "model.focus_segments=6"));
+    assertTrue(c.model().isTsm());
+    assertArrayEquals(new int[] {c.model().numSegments(), 6}, c.model().clipSampling(true).framesPerView());
+    assertEquals(6, c.model().toTsmConfig().focusFrames());
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> ConfigLoader.load(leaf, Map.of(), List.of("model.kind=adafocus_tsm")));
+    assertTrue(e.getMessage().contains("'model.kind'") && e.getMessage().contains("did you mean 'adafocusv2_tsm'"),
+        e.getMessage());
+    e = assertThrows(ConfigException.class,
+        () -> ConfigLoader.load(leaf, Map.of(), List.of("model.kind=adafocusv2_tsm", "model.glance_size=16")));
+    assertTrue(e.getMessage().contains("'model.glance_size'"), e.getMessage());
   }
 
   @Test

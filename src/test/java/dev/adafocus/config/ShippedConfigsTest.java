@@ -31,11 +31,12 @@ class ShippedConfigsTest {
   @Test
   void everyShippedConfigLoads() throws IOException {
     List<Path> leaves = leaves();
-    assertTrue(leaves.size() >= 12, "released recipes + CPU configs, found " + leaves);
+    assertTrue(leaves.size() >= 24, "released recipes + CPU configs, found " + leaves);
     for (Path p : leaves) {
       ExperimentConfig c = ConfigLoader.load(p);
       assertEquals(p.getFileName().toString().replace(".yaml", ""), c.name());
-      assertEquals(c.model().patchSize(), c.model().toAdaFocusConfig().patchSize(), "a buildable model shape: " + p);
+      int shapePatch = c.model().isTsm() ? c.model().toTsmConfig().patchSize() : c.model().toAdaFocusConfig().patchSize();
+      assertEquals(c.model().patchSize(), shapePatch, "a buildable model shape: " + p);
     }
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.adafocus.data.synthetic.BenchmarkGenerator;
 import dev.adafocus.data.synthetic.Split;
+import dev.adafocus.data.synthetic.LabelRule;
 import dev.adafocus.data.synthetic.SyntheticBenchmark;
 import dev.adafocus.data.transforms.Normalize;
 import dev.adafocus.data.transforms.Resize;
@@ -19,7 +20,7 @@ class SyntheticSourceLoaderTest {
   @Test
   void generatedClipsLoadAsBatches() {
     BenchmarkGenerator gen = new BenchmarkGenerator(
-        new SyntheticBenchmark(64, 4, 20, 1, 3, 4, 8, 0.05, true, 3, 3, 2, 11));
+        new SyntheticBenchmark(64, 4, 20, 1, 3, 4, 8, 0.05, true, 3, 3, 2, 11, LabelRule.DIGIT));
     List<VideoRecord> records = new ArrayList<>();
     for (int i = 0; i < gen.size(Split.TRAIN); i++) {
       records.add(new VideoRecord(String.valueOf(i), 4, new int[] {gen.label(Split.TRAIN, i)},

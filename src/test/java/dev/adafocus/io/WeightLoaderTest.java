@@ -81,6 +81,38 @@ class WeightLoaderTest {
   }
 
   @Test
+  void imageNetFilesInitialiseTheShiftedTsmBackbones() throws IOException {
+    dev.adafocus.models.tsm.TsmConfig shape = new dev.adafocus.models.tsm.TsmConfig(5, 4, 6, 32, 16,
+        new dev.adafocus.models.backbones.BackboneSpec("mobilenet_v2", 0.25),
+        new dev.adafocus.models.backbones.BackboneSpec("resnet10", 0.25), 8, 0.5);
+    dev.adafocus.models.tsm.AdaFocusV2Tsm model = new dev.adafocus.models.tsm.AdaFocusV2Tsm(shape);
+    Map<String, HostTensor> before = StateDicts.export(model);
+    Map<String, String> probes = Map.of(OfficialKeyMap.TSM_GLANCE, "features.3.conv.0", OfficialKeyMap.TSM_FOCUS,
+        "layer1.0.conv1");
+    for (var component : Map.of(OfficialKeyMap.TSM_GLANCE, shape.glance(), OfficialKeyMap.TSM_FOCUS, shape.focus())
+        .entrySet()) {
+      // a plain ImageNet-layout backbone (with its 1000-way head) of the same architecture
+      Map<String, HostTensor> file = new LinkedHashMap<>(StateDicts.export(
+          (org.bytedeco.pytorch.Module) component.getValue().build()));
+      file.keySet().removeIf(k -> k.endsWith("num_batches_tracked"));
+      Path f = tmp.resolve(component.getValue().arch() + ".pth");
+      TorchCheckpointWriter.write(f, file, Map.of());
+      LoadReport r = WeightLoader.loadImageNet(model, component.getKey(), component.getValue().arch(), f);
+      long head = file.keySet().stream().filter(k -> k.startsWith("fc.") || k.startsWith("classifier.")).count();
+      assertEquals(file.size() - head, r.loaded().size(), r.message(f));
+      String probe = probes.get(component.getKey());
+      String shifted = component.getKey() + "." + probe + ".net.weight";
+      assertTrue(r.loaded().contains(shifted), shifted + " takes the file's " + probe + ".weight");
+      assertArrayEquals(file.get(probe + ".weight").toDoubles(), StateDicts.export(model).get(shifted).toDoubles(), 0.0);
+    }
+    StateDicts.export(model).forEach((k, v) -> {
+      if (k.startsWith("policy_stn.") || k.contains("new_fc.") || k.contains("new_new_fc.")) {
+        assertArrayEquals(before.get(k).toDoubles(), v.toDoubles(), 0.0, k + " is not a backbone tensor");
+      }
+    });
+  }
+
+  @Test
   void aMismatchedCheckpointIsRefusedBeforeAnythingIsCopied() throws IOException {
     AdaFocusV2 model = new AdaFocusV2(TinyModels.tiny());
     Map<String, HostTensor> state = new LinkedHashMap<>(StateDicts.export(model));

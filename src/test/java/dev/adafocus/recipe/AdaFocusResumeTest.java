@@ -42,7 +42,7 @@ class AdaFocusResumeTest {
 
   /** Trains up to {@code endEpochExclusive} (-1: the whole schedule), optionally from a checkpoint; the final state. */
   @SuppressWarnings("unchecked")
-  private static Map<String, HostTensor> train(ExperimentConfig c, Path store, int endEpochExclusive, Checkpoint from) {
+  static Map<String, HostTensor> train(ExperimentConfig c, Path store, int endEpochExclusive, Checkpoint from) {
     Experiment<Batch> e = (Experiment<Batch>) Experiments.create(c);
     try (Trainer<Batch> t = new Trainer<>(e.task(), e.train(), e.val(), c.train(), c.eval(),
         List.of(new CheckpointListener(new CheckpointStore(store))))) {
@@ -56,7 +56,7 @@ class AdaFocusResumeTest {
       }
       return StateDicts.export(e.task().module());
     } finally {
-      ((AdaFocusTask) e.task()).close();
+      dev.adafocus.eval.Evaluator.closeIfNeeded(e.task());
     }
   }
 }

@@ -18,7 +18,7 @@ class LrScheduleTest {
     ratios.put("glance", 0.5);
     ratios.put("focus", 1.0);
     ratios.put("classifier", 5.0);
-    return new TrainConfig(epochs, lr, 0.9, 1e-4, ratios, schedule, warmup, freeze, null, 1, 1, 0, "cpu", 20, 0, 0.1);
+    return new TrainConfig(epochs, lr, 0.9, 1e-4, ratios, schedule, warmup, freeze, null, 1, 1, 0, "cpu", 20, 0, 0.1, true);
   }
 
   @Test

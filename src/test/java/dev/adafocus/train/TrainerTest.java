@@ -27,7 +27,7 @@ class TrainerTest {
 
   static TrainConfig config(int epochs, int accumulation, double lr) {
     return new TrainConfig(epochs, lr, 0.9, 1e-4, Map.of("glance", 0.5, "classifier", 5.0), "cos", 0, 0, null,
-        accumulation, 42, 1, "cpu", 2, 0, 0.1);
+        accumulation, 42, 1, "cpu", 2, 0, 0.1, true);
   }
 
   static final EvalConfig EVAL_EVERY_EPOCH = new EvalConfig("top1", 1, 0);
@@ -71,6 +71,24 @@ class TrainerTest {
     assertArrayEquals(a.optimizer().get("momentum_buffer.fc.weight").toFloats(),
         b.optimizer().get("momentum_buffer.fc.weight").toFloats(), "same momentum");
     assertNotEquals(a.history().get(0).trainLoss(), a.history().get(2).trainLoss(), "the run did train");
+  }
+
+  @Test
+  void withoutTheFinalZeroLrEpochTheLoopStopsBeforeEpochEpochs() {
+    TrainConfig withExtra = config(2, 1, 0.05);
+    TrainConfig withoutExtra = new TrainConfig(2, 0.05, 0.9, 1e-4, withExtra.lrRatios(), "cos", 0, 0, null, 1, 42, 1,
+        "cpu", 2, 0, 0.1, false);
+    int[] lastEpochs = new int[2];
+    int k = 0;
+    for (TrainConfig c : List.of(withExtra, withoutExtra)) {
+      try (Trainer<ToyBatch> t = trainer(new ToyTask(5, 3, false, 0, 1), new ToyData(8, 5, 3, 4, true, 7), c, List.of())) {
+        t.fit();
+        List<EpochRecord> h = t.history();
+        lastEpochs[k++] = h.get(h.size() - 1).epoch();
+        assertTrue(h.get(h.size() - 1).lr() > 0 || c.finalZeroLrEpoch(), "only the extra epoch runs at lr 0");
+      }
+    }
+    assertArrayEquals(new int[] {2, 1}, lastEpochs, "V2/A: epochs 0..2; V2/S: epochs 0..1");
   }
 
   @Test

@@ -52,10 +52,13 @@ public final class BenchmarkGenerator {
     int t = config.frames();
 
     int targetSide = Math.min(side - 1, (int) Math.round(config.objectSize() * rng.nextDouble(0.9, 1.1)));
-    byte[] digit = glyphs.glyph(split, label, rng.nextInt(glyphs.count(split, label)));
+    boolean byDirection = config.label() == LabelRule.DIRECTION;
+    int shown = byDirection ? rng.nextInt(SyntheticBenchmark.MAX_CLASSES) : label;
+    byte[] digit = glyphs.glyph(split, shown, rng.nextInt(glyphs.count(split, shown)));
     Sprite targetSprite = Sprite.scaled(digit, SyntheticBenchmark.GLYPH_SIDE, targetSide);
     int targetLevel = (int) Math.round(rng.nextDouble(0.5, 1.0) * 255);
-    SyntheticClip.Moving target = moving(rng, targetSprite, config.minSpeed(), config.maxSpeed(), targetLevel);
+    SyntheticClip.Moving target = byDirection ? straight(rng, targetSprite, 2 * Math.PI * label / config.numClasses(),
+        targetLevel) : moving(rng, targetSprite, config.minSpeed(), config.maxSpeed(), targetLevel);
     int[] colour = config.colourCue() ? RED : new int[] {targetLevel, targetLevel, targetLevel};
 
     List<SyntheticClip.Moving> clutter = new ArrayList<>(config.clutter());
@@ -137,6 +140,34 @@ public final class BenchmarkGenerator {
       y = Math.max(0, Math.min(maxY, y));
     }
     return new SyntheticClip.Moving(sprite, left, top, level);
+  }
+
+  /**
+   * Straight motion in direction {@code angle} at a random speed, from a random start chosen so that the whole path
+   * stays inside the frame (no bounce reverses the direction; {@link SyntheticBenchmark} checks that it fits).
+   */
+  private SyntheticClip.Moving straight(SplittableRandom rng, Sprite sprite, double angle, int level) {
+    int t = config.frames();
+    double speed = config.maxSpeed() > config.minSpeed() ? rng.nextDouble(config.minSpeed(), config.maxSpeed())
+        : config.minSpeed();
+    double vx = speed * Math.cos(angle);
+    double vy = speed * Math.sin(angle);
+    double x = startOnPath(rng, config.frameSize() - sprite.width, vx * (t - 1));
+    double y = startOnPath(rng, config.frameSize() - sprite.height, vy * (t - 1));
+    int[] left = new int[t];
+    int[] top = new int[t];
+    for (int i = 0; i < t; i++) {
+      left[i] = (int) Math.round(Math.max(0, Math.min(config.frameSize() - sprite.width, x + vx * i)));
+      top[i] = (int) Math.round(Math.max(0, Math.min(config.frameSize() - sprite.height, y + vy * i)));
+    }
+    return new SyntheticClip.Moving(sprite, left, top, level);
+  }
+
+  /** A uniform start in [0, max] from which a displacement of {@code travel} stays in [0, max]. */
+  private static double startOnPath(SplittableRandom rng, double max, double travel) {
+    double lo = Math.max(0, -travel);
+    double hi = Math.min(max, max - travel);
+    return hi > lo ? rng.nextDouble(lo, hi) : lo;
   }
 
   private void checkIndex(Split split, int index) {

@@ -45,9 +45,6 @@ public final class BenchmarkWriter {
   public static final int FPS = 8;
   /** JPEG quality of frame folders (as in the usual frame-extraction recipes). */
   public static final float JPEG_QUALITY = 0.95f;
-  private static final String[] CLASS_NAMES =
-      {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"};
-
   /** What to write for each clip. */
   public enum Output {
     /** One H.264 mp4 file per clip. */
@@ -97,8 +94,9 @@ public final class BenchmarkWriter {
     StringBuilder classInd = new StringBuilder();
     StringBuilder labelMap = new StringBuilder();
     for (int c = 0; c < config.numClasses(); c++) {
-      classInd.append(c).append(',').append(CLASS_NAMES[c]).append('\n');
-      labelMap.append(CLASS_NAMES[c]).append('\n');
+      String name = config.label().className(c, config.numClasses());
+      classInd.append(c).append(',').append(name).append('\n');
+      labelMap.append(name).append('\n');
     }
     writeText(root.resolve("classInd.txt"), classInd.toString());
     writeText(root.resolve("label_map.txt"), labelMap.toString());

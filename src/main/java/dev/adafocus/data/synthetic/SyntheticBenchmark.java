@@ -8,6 +8,8 @@ import dev.adafocus.AdaFocusException;
  * with bounces, {@code clutter} moving grey fragments of other digits of {@code clutterSize} pixels, Gaussian
  * pixel noise of standard deviation {@code noise} (fraction of the 0..255 range), and, with {@code colourCue}, the
  * target digit drawn in red among grey clutter so that a low-resolution view can locate it (but not read it).
+ * {@code label} says what the class is: the digit ({@link LabelRule#DIGIT}), or the direction of a straight,
+ * bounce-free motion ({@link LabelRule#DIRECTION}; the digit shown is then random).
  */
 public record SyntheticBenchmark(
     int frameSize,
@@ -22,7 +24,8 @@ public record SyntheticBenchmark(
     int numClasses,
     int trainClips,
     int valClips,
-    long seed) {
+    long seed,
+    LabelRule label) {
 
   /** Side of the MNIST canvas the digits come in. */
   public static final int GLYPH_SIDE = 28;
@@ -46,14 +49,28 @@ public record SyntheticBenchmark(
         "numClasses must be in 2.." + MAX_CLASSES + " (the digits), got " + numClasses);
     check(trainClips >= 1, "trainClips must be at least 1, got " + trainClips);
     check(valClips >= 1, "valClips must be at least 1, got " + valClips);
+    check(label != null, "label must be digit or direction");
+    if (label == LabelRule.DIRECTION) {
+      check(minSpeed > 0, "label direction needs minSpeed > 0 (a still object has no direction), got " + minSpeed);
+      int room = frameSize - largestTargetSide(frameSize, objectSize);
+      check(maxSpeed * (frames - 1) <= room, "label direction needs a straight path that stays inside the frame:"
+          + " maxSpeed * (frames - 1) = " + maxSpeed * (frames - 1) + " must be at most " + room
+          + " (frameSize minus the largest object)");
+    }
+  }
+
+  /** The largest side a target sprite gets (the object size with its +10 % scale jitter). */
+  static int largestTargetSide(int frameSize, int objectSize) {
+    return Math.min(frameSize - 1, (int) Math.round(objectSize * 1.1));
   }
 
   /**
    * CPU-sized defaults for the demo: 128² frames, 8 frames, 28-px digits (about 20 px of ink) moving 2–4 px per
-   * frame, 20 clutter fragments of 12 px, noise 0.1, red target, 10 classes, 4000 train and 1000 val clips, seed 0.
+   * frame, 20 clutter fragments of 12 px, noise 0.1, red target, 10 classes, 4000 train and 1000 val clips, seed 0,
+   * the class is the digit.
    */
   public static SyntheticBenchmark defaults() {
-    return new SyntheticBenchmark(128, 8, 28, 2, 4, 20, 12, 0.1, true, 10, 4000, 1000, 0);
+    return new SyntheticBenchmark(128, 8, 28, 2, 4, 20, 12, 0.1, true, 10, 4000, 1000, 0, LabelRule.DIGIT);
   }
 
   /** Number of clips in {@code split}. */
@@ -64,7 +81,7 @@ public record SyntheticBenchmark(
   /** The same benchmark with other clip counts. */
   public SyntheticBenchmark withClips(int train, int val) {
     return new SyntheticBenchmark(frameSize, frames, objectSize, minSpeed, maxSpeed, clutter, clutterSize, noise,
-        colourCue, numClasses, train, val, seed);
+        colourCue, numClasses, train, val, seed, label);
   }
 
   private static void check(boolean ok, String message) {

@@ -50,7 +50,7 @@ public final class SyntheticClip implements VideoSource {
     return index;
   }
 
-  /** The class (the digit shown by the target object). */
+  /** The class: the digit the target shows, or its direction of motion ({@link LabelRule}). */
   public int label() {
     return label;
   }

@@ -34,7 +34,7 @@ class BenchmarkGeneratorTest {
     byte[] base = g.clip(Split.TRAIN, 3).frame(0).rgb();
     assertFalse(Arrays.equals(base, g.clip(Split.TRAIN, 13).frame(0).rgb()));
     assertFalse(Arrays.equals(base, g.clip(Split.VAL, 3).frame(0).rgb()));
-    SyntheticBenchmark otherSeed = new SyntheticBenchmark(128, 8, 28, 2, 4, 20, 12, 0.1, true, 10, 50, 20, 1);
+    SyntheticBenchmark otherSeed = new SyntheticBenchmark(128, 8, 28, 2, 4, 20, 12, 0.1, true, 10, 50, 20, 1, LabelRule.DIGIT);
     assertFalse(Arrays.equals(base, new BenchmarkGenerator(otherSeed).clip(Split.TRAIN, 3).frame(0).rgb()));
   }
 
@@ -54,7 +54,7 @@ class BenchmarkGeneratorTest {
 
   @Test
   void groundTruthBoxHoldsTheRedPixels() {
-    SyntheticBenchmark clean = new SyntheticBenchmark(96, 6, 24, 2, 4, 30, 12, 0, true, 10, 20, 5, 3);
+    SyntheticBenchmark clean = new SyntheticBenchmark(96, 6, 24, 2, 4, 30, 12, 0, true, 10, 20, 5, 3, LabelRule.DIGIT);
     BenchmarkGenerator g = new BenchmarkGenerator(clean);
     for (int i = 0; i < clean.trainClips(); i++) {
       SyntheticClip clip = g.clip(Split.TRAIN, i);

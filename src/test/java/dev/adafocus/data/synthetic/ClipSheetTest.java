@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ClipSheetTest {
   @Test
   void sheetHasThreeRowsOfFramesAndShowsTheRedTarget(@TempDir Path dir) throws Exception {
-    SyntheticBenchmark config = new SyntheticBenchmark(64, 3, 20, 1, 2, 5, 8, 0, true, 10, 10, 2, 5);
+    SyntheticBenchmark config = new SyntheticBenchmark(64, 3, 20, 1, 2, 5, 8, 0, true, 10, 10, 2, 5, LabelRule.DIGIT);
     Path png = dir.resolve("sheet.png");
     ClipSheet.write(png, new BenchmarkGenerator(config).clip(Split.TRAIN, 4), 24, 4);
     BufferedImage img = ImageIO.read(png.toFile());

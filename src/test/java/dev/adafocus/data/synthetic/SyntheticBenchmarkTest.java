@@ -13,7 +13,7 @@ class SyntheticBenchmarkTest {
   private static SyntheticBenchmark with(int frameSize, int objectSize, double minSpeed, double maxSpeed,
       int clutterSize, double noise, int classes, int train) {
     return new SyntheticBenchmark(frameSize, 8, objectSize, minSpeed, maxSpeed, 20, clutterSize, noise, true, classes,
-        train, 10, 0);
+        train, 10, 0, LabelRule.DIGIT);
   }
 
   @Test
