@@ -90,14 +90,14 @@ class MacCounter:
 
     def __init__(self, torch, model):
         self.total = 0
-        nn = torch.nn
+        self.nn = nn = torch.nn
         self.handles = []
         for m in model.modules():
             if isinstance(m, (nn.Conv2d, nn.Linear, nn.BatchNorm1d, nn.BatchNorm2d, nn.GRU)):
                 self.handles.append(m.register_forward_hook(self.hook))
 
     def hook(self, m, inputs, output):
-        nn = sys.modules["torch"].nn
+        nn = self.nn
         if isinstance(m, nn.Conv2d):
             k = m.kernel_size[0] * m.kernel_size[1]
             self.total += output.numel() * (m.in_channels // m.groups) * k

@@ -33,7 +33,8 @@ public final class Sequential extends Layer {
   /**
    * Runs the layers in order, each in its own native scope: a layer's temporaries are freed when it returns and its
    * output as soon as the next layer has consumed it (autograd holds its own references to what backward needs), so
-   * the peak memory of a deep network is about one layer's activations instead of all of them, as in PyTorch.
+   * the peak memory of a deep network is about one layer's activations instead of all of them, as in PyTorch. Each
+   * layer returns either its input itself or a tensor created during its call.
    */
   @Override
   public Tensor forward(Tensor x) {
