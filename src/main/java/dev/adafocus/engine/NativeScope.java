@@ -1,5 +1,6 @@
 package dev.adafocus.engine;
 
+import java.util.Iterator;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerScope;
 
@@ -24,12 +25,28 @@ public final class NativeScope implements AutoCloseable {
   public <P extends Pointer> P keep(P p) {
     p.retainReference(); // detach releases the scope's reference
     scope.detach(p);
-    PointerScope outer = PointerScope.getInnerScope();
-    if (outer != null && outer != scope) {
+    PointerScope outer = enclosing();
+    if (outer != null) {
       outer.attach(p);
       p.releaseReference(); // the outer scope now holds it
     }
     return p;
+  }
+
+  /** The scope this one is nested in on this thread, or null. */
+  private PointerScope enclosing() {
+    Iterator<PointerScope> innermostFirst = PointerScope.getScopeIterator();
+    while (innermostFirst != null && innermostFirst.hasNext()) {
+      if (innermostFirst.next() == scope) {
+        return innermostFirst.hasNext() ? innermostFirst.next() : null;
+      }
+    }
+    return null;
+  }
+
+  /** Frees {@code p} now; it must be owned by this scope (created in it, or kept into it from an inner one). */
+  public void release(Pointer p) {
+    scope.detach(p); // drops the scope's reference: freed unless something else retains it
   }
 
   @Override

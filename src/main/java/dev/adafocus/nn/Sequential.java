@@ -1,5 +1,6 @@
 package dev.adafocus.nn;
 
+import dev.adafocus.engine.NativeScope;
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.pytorch.Tensor;
@@ -29,11 +30,30 @@ public final class Sequential extends Layer {
     return layers.size();
   }
 
+  /**
+   * Runs the layers in order, each in its own native scope: a layer's temporaries are freed when it returns and its
+   * output as soon as the next layer has consumed it (autograd holds its own references to what backward needs), so
+   * the peak memory of a deep network is about one layer's activations instead of all of them, as in PyTorch. Each
+   * layer returns either its input itself or a tensor created during its call.
+   */
   @Override
   public Tensor forward(Tensor x) {
-    for (Layer l : layers) {
-      x = l.forward(x);
+    try (NativeScope chain = NativeScope.open()) {
+      Tensor y = x;
+      for (Layer l : layers) {
+        Tensor next;
+        try (NativeScope step = NativeScope.open()) {
+          next = l.forward(y);
+          if (next != y) {
+            step.keep(next);
+          }
+        }
+        if (next != y && y != x) {
+          chain.release(y);
+        }
+        y = next;
+      }
+      return y == x ? x : chain.keep(y);
     }
-    return x;
   }
 }

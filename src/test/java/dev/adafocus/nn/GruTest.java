@@ -1,0 +1,37 @@
+package dev.adafocus.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.adafocus.engine.Engine;
+import dev.adafocus.engine.NativeScope;
+import dev.adafocus.engine.Tensors;
+import org.bytedeco.pytorch.NoGradGuard;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorOptional;
+import org.bytedeco.pytorch.global.torch;
+import org.junit.jupiter.api.Test;
+
+/** The one-sequence inference step computes what {@code gru_cell} computes. */
+class GruTest {
+  @Test
+  void singleSequenceInferenceStepEqualsGruCell() {
+    Engine.init();
+    Engine.seed(7);
+    try (NativeScope s = NativeScope.open(); Gru gru = new Gru(12, 9)) {
+      Tensor x = torch.randn(1, 12);
+      Tensor h = torch.randn(1, 9);
+      var p = gru.named_parameters(true);
+      Tensor expected = torch.gru_cell(x, h, p.get(0).value(), p.get(1).value(), new TensorOptional(p.get(2).value()),
+          new TensorOptional(p.get(3).value()));
+      float[] viaCell = Tensors.toFloats(expected);
+      float[] viaStep;
+      try (NoGradGuard g = new NoGradGuard()) {
+        Tensor out = gru.step(x, h);
+        assertEquals(2, out.dim());
+        viaStep = Tensors.toFloats(out);
+      }
+      assertArrayEquals(viaCell, viaStep, 1e-6f);
+    }
+  }
+}
