@@ -26,16 +26,13 @@ import java.util.Map;
  * @param focusWarmupLr learning rate of that warm-up
  * @param finalZeroLrEpoch whether the extra last epoch at lr 0 runs (V2/A {@code range(0, epochs + 1)}); off:
  *     epochs 0..epochs-1 (V2/S {@code range(0, epochs)})
- * @param glanceWarmupIters built-in benchmark only: iterations that teach the glance network where the object is
- *     before the run (a temporary head regresses the object's patch location from the glance map); 0 = none
- * @param glanceWarmupLr learning rate of that warm-up
  * @param frozenFromEpoch per parameter group, the epoch from which it is no longer updated (absent = trained to the
  *     end; empty = official)
  */
 public record TrainConfig(int epochs, double lr, double momentum, double weightDecay, Map<String, Double> lrRatios,
     String lrSchedule, int warmupEpochs, int policyFreezeEpochs, Double gradClip, int accumulationSteps, long seed,
     int threads, String device, int logInterval, int focusWarmupIters, double focusWarmupLr,
-    boolean finalZeroLrEpoch, int glanceWarmupIters, double glanceWarmupLr, Map<String, Integer> frozenFromEpoch) {
+    boolean finalZeroLrEpoch, Map<String, Integer> frozenFromEpoch) {
 
   /** Supported learning-rate schedules. */
   public static final List<String> SCHEDULES = List.of("cos", "constant");
@@ -59,8 +56,7 @@ public record TrainConfig(int epochs, double lr, double momentum, double weightD
         s.numberMap("lr_ratios"), s.oneOf("lr_schedule", SCHEDULES), warmup, s.integer("policy_freeze_epochs", 0),
         clip, s.integer("accumulation_steps", 1), s.lng("seed"), s.integer("threads", 0),
         device(s), s.integer("log_interval", 1), s.integer("focus_warmup_iters", 0), s.nonNegative("focus_warmup_lr"),
-        s.bool("final_zero_lr_epoch"), s.integer("glance_warmup_iters", 0), s.nonNegative("glance_warmup_lr"),
-        frozenFrom(s));
+        s.bool("final_zero_lr_epoch"), frozenFrom(s));
   }
 
   private static Map<String, Integer> frozenFrom(ConfigSection s) {

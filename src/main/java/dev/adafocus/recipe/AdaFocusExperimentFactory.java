@@ -24,18 +24,14 @@ public final class AdaFocusExperimentFactory implements ExperimentFactory {
     AdaFocusV2 model = buildModel(config);
     var t = config.train();
     java.util.function.Consumer<java.io.PrintWriter> warmup = null;
-    if (t.focusWarmupIters() > 0 || t.glanceWarmupIters() > 0) {
+    if (t.focusWarmupIters() > 0) {
       if (!ExperimentData.SYNTHETIC.equals(config.data().kind())) {
-        throw new dev.adafocus.config.ConfigException(config.source() + ": train.focus_warmup_iters and"
-            + " train.glance_warmup_iters need object locations, which only the built-in benchmark (data.kind: synthetic)"
-            + " has; use *_pretrained weights for real data");
+        throw new dev.adafocus.config.ConfigException(config.source() + ": train.focus_warmup_iters needs object locations,"
+            + " which only the built-in benchmark (data.kind: synthetic) has; use *_pretrained weights for real data");
       }
       var gen = new dev.adafocus.data.synthetic.BenchmarkGenerator(config.data().synthetic());
-      int clips = config.data().batchSize();
-      warmup = log -> {
-        FocusWarmup.run(model, gen, t.focusWarmupIters(), clips, t.focusWarmupLr(), t.seed(), log);
-        GlanceWarmup.run(model, gen, t.glanceWarmupIters(), clips, t.glanceWarmupLr(), t.seed(), log);
-      };
+      warmup = log -> FocusWarmup.run(model, gen, t.focusWarmupIters(), config.data().batchSize(), t.focusWarmupLr(),
+          t.seed(), log);
     }
     String device = config.train().device();
     return new Experiment<>(new AdaFocusTask(model, warmup, device.equals("cpu") ? null : Devices.parse(device)),

@@ -19,7 +19,7 @@ class LrScheduleTest {
     ratios.put("glance", 0.5);
     ratios.put("focus", 1.0);
     ratios.put("classifier", 5.0);
-    return new TrainConfig(epochs, lr, 0.9, 1e-4, ratios, schedule, warmup, freeze, null, 1, 1, 0, "cpu", 20, 0, 0.1, true, 0, 0.1, Map.of());
+    return new TrainConfig(epochs, lr, 0.9, 1e-4, ratios, schedule, warmup, freeze, null, 1, 1, 0, "cpu", 20, 0, 0.1, true, Map.of());
   }
 
   @Test
@@ -70,7 +70,7 @@ class LrScheduleTest {
   void aGroupFrozenFromAnEpochStopsThereAndUnknownGroupsAreRejected() {
     TrainConfig base = config(4, 0.01, "cos", 0, 0);
     TrainConfig c = new TrainConfig(base.epochs(), base.lr(), base.momentum(), base.weightDecay(), base.lrRatios(),
-        base.lrSchedule(), 0, 0, null, 1, 1, 0, "cpu", 20, 0, 0.1, true, 0, 0.1, Map.of("glance", 2));
+        base.lrSchedule(), 0, 0, null, 1, 1, 0, "cpu", 20, 0, 0.1, true, Map.of("glance", 2));
     LrSchedule s = new LrSchedule(c);
     assertFalse(s.frozen("glance", 1));
     assertTrue(s.frozen("glance", 2));
@@ -80,7 +80,7 @@ class LrScheduleTest {
     assertEquals(0.0, s.groupLrs(List.of("glance", "focus"), 2).get("glance"), 0.0);
     assertEquals(s.baseLr(2), s.groupLrs(List.of("glance", "focus"), 2).get("focus"), 1e-15);
     TrainConfig typo = new TrainConfig(base.epochs(), base.lr(), base.momentum(), base.weightDecay(), base.lrRatios(),
-        base.lrSchedule(), 0, 0, null, 1, 1, 0, "cpu", 20, 0, 0.1, true, 0, 0.1, Map.of("glanse", 2));
+        base.lrSchedule(), 0, 0, null, 1, 1, 0, "cpu", 20, 0, 0.1, true, Map.of("glanse", 2));
     var e = assertThrows(dev.adafocus.config.ConfigException.class,
         () -> new LrSchedule(typo).groupLrs(List.of("glance", "focus"), 0));
     assertTrue(e.getMessage().contains("glanse"), e.getMessage());

@@ -29,7 +29,7 @@ class TrainerTest {
 
   static TrainConfig config(int epochs, int accumulation, double lr) {
     return new TrainConfig(epochs, lr, 0.9, 1e-4, Map.of("glance", 0.5, "classifier", 5.0), "cos", 0, 0, null,
-        accumulation, 42, 1, "cpu", 2, 0, 0.1, true, 0, 0.1, Map.of());
+        accumulation, 42, 1, "cpu", 2, 0, 0.1, true, Map.of());
   }
 
   static final EvalConfig EVAL_EVERY_EPOCH = new EvalConfig("top1", 1, 0);
@@ -79,7 +79,7 @@ class TrainerTest {
   void withoutTheFinalZeroLrEpochTheLoopStopsBeforeEpochEpochs() {
     TrainConfig withExtra = config(2, 1, 0.05);
     TrainConfig withoutExtra = new TrainConfig(2, 0.05, 0.9, 1e-4, withExtra.lrRatios(), "cos", 0, 0, null, 1, 42, 1,
-        "cpu", 2, 0, 0.1, false, 0, 0.1, Map.of());
+        "cpu", 2, 0, 0.1, false, Map.of());
     int[] lastEpochs = new int[2];
     int k = 0;
     for (TrainConfig c : List.of(withExtra, withoutExtra)) {
@@ -97,7 +97,7 @@ class TrainerTest {
   void aFrozenGroupGetsNoGradientAndTheZeroLrEpochOnlyRunsForward() {
     TrainConfig base = config(2, 1, 0.05);
     TrainConfig c = new TrainConfig(2, 0.05, 0.9, 1e-4, base.lrRatios(), "cos", 0, 0, null, 1, 42, 1, "cpu", 2, 0, 0.1,
-        true, 0, 0.1, Map.of("glance", 1));
+        true, Map.of("glance", 1));
     ToyTask task = new ToyTask(5, 3, true, 0, 1);
     try (Trainer<ToyBatch> t = trainer(task, new ToyData(8, 5, 3, 4, true, 7), c, List.of())) {
       float[] start = task.flatState();
