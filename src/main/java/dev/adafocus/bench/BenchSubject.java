@@ -4,6 +4,7 @@ import dev.adafocus.flops.ModelFlops;
 import dev.adafocus.models.adafocus.AdaFocusConfig;
 import dev.adafocus.models.adafocus.AdaFocusV2;
 import dev.adafocus.models.backbones.BackboneSpec;
+import dev.adafocus.nn.ActivationFusion;
 import dev.adafocus.nn.BatchNormFolding;
 import dev.adafocus.nn.ChannelsLast;
 import dev.adafocus.nn.Net;
@@ -30,6 +31,9 @@ public final class BenchSubject implements AutoCloseable {
     }
     if (optimisation.channelsLast()) {
       ChannelsLast.convert(model);
+    }
+    if (optimisation.fuseActivations()) {
+      ActivationFusion.fuse(model);
     }
   }
 

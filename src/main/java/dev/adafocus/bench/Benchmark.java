@@ -26,9 +26,11 @@ public final class Benchmark {
         AdaFocusConfig first = plan.withPatch(plan.patchSizes().get(0));
         subjects.add(BenchSubject.baseline(base.focus(), base, Optimisation.PLAIN));
         subjects.add(BenchSubject.adaFocus(first, Optimisation.PLAIN));
-        subjects.add(BenchSubject.adaFocus(first, new Optimisation(false, true, true)));
-        subjects.add(BenchSubject.adaFocus(first, new Optimisation(true, false, true)));
-        subjects.add(BenchSubject.adaFocus(first, new Optimisation(true, true, false)));
+        for (Optimisation o : Optimisation.leaveOneOut()) {
+          subjects.add(BenchSubject.adaFocus(first, o));
+        }
+        // the fusion helps the reference too, by a different share
+        subjects.add(BenchSubject.baseline(base.focus(), base, Optimisation.UNFUSED));
       }
       progress.accept("timing " + subjects.size() + " models interleaved, batch sizes " + plan.batchSizes() + ", "
           + plan.warmup() + " warm-up + " + plan.repeats() + " timed calls each");

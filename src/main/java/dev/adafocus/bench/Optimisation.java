@@ -11,12 +11,23 @@ import org.bytedeco.pytorch.NoGradGuard;
  * @param channelsLast store convolution weights channels-last ({@code nn.ChannelsLast}), so activations are NHWC
  * @param inferenceMode run under libtorch's InferenceMode (no autograd bookkeeping at all: no version counters, no
  *     views tracking) instead of only disabling gradients with NoGradGuard
+ * @param fuseActivations run each convolution with its activation (and a residual block's sum) as one oneDNN call
+ *     ({@code nn.ActivationFusion}; needs the folded BatchNorms)
  */
-public record Optimisation(boolean foldBatchNorm, boolean channelsLast, boolean inferenceMode) {
+public record Optimisation(boolean foldBatchNorm, boolean channelsLast, boolean inferenceMode, boolean fuseActivations) {
   /** Everything on: what {@code adafocus bench} measures by default. */
-  public static final Optimisation FAST = new Optimisation(true, true, true);
-  /** The straightforward way: eval mode under NoGradGuard, BatchNorm kept, NCHW weights. */
-  public static final Optimisation PLAIN = new Optimisation(false, false, false);
+  public static final Optimisation FAST = new Optimisation(true, true, true, true);
+  /** The straightforward way: eval mode under NoGradGuard, BatchNorm kept, NCHW weights, no fusion. */
+  public static final Optimisation PLAIN = new Optimisation(false, false, false, false);
+
+  /** {@link #FAST} without the activation fusion. */
+  public static final Optimisation UNFUSED = new Optimisation(true, true, true, false);
+
+  /** Each optimisation of {@link #FAST} turned off alone (for the ablation); no folding also means no fusion. */
+  public static java.util.List<Optimisation> leaveOneOut() {
+    return java.util.List.of(new Optimisation(false, true, true, false), new Optimisation(true, false, true, true),
+        new Optimisation(true, true, false, true), UNFUSED);
+  }
 
   /** Enters the gradient mode; close the returned guard on the same thread. */
   public Pointer enter() {
@@ -32,6 +43,6 @@ public record Optimisation(boolean foldBatchNorm, boolean channelsLast, boolean 
       return "plain";
     }
     return (foldBatchNorm ? "fold" : "no-fold") + "+" + (channelsLast ? "nhwc" : "nchw") + "+"
-        + (inferenceMode ? "inference-mode" : "no-grad");
+        + (inferenceMode ? "inference-mode" : "no-grad") + "+" + (fuseActivations ? "fuse" : "no-fuse");
   }
 }

@@ -43,9 +43,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--repeats", description = "Timed calls per model and batch size.")
   int repeats = 5;
 
-  @Option(names = "--ablation", description = "Also time the focus baseline without the inference optimisations, and "
-      + "AdaFocusV2 (first patch size) without them and with each one turned off alone (BatchNorm folding, "
-      + "channels-last weights, InferenceMode).")
+  @Option(names = "--ablation", description = "Also time the focus baseline without the inference optimisations and "
+      + "without the activation fusion alone, and AdaFocusV2 (first patch size) without them and with each one turned "
+      + "off alone (BatchNorm folding, channels-last weights, InferenceMode, activation fusion).")
   boolean ablation;
 
   @Option(names = "--train-batch", description = "Videos per timed training step (0 = skip).")

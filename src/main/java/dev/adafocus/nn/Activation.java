@@ -1,5 +1,6 @@
 package dev.adafocus.nn;
 
+import dev.adafocus.engine.FusedConvolution;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
@@ -10,6 +11,7 @@ public final class Activation extends Layer {
   public enum Kind { RELU, RELU6, TANH, SIGMOID, FLATTEN, IDENTITY }
 
   private final Kind kind;
+  private boolean fused;
 
   public Activation(Kind kind) {
     this.kind = kind;
@@ -36,8 +38,25 @@ public final class Activation extends Layer {
     return new Activation(Kind.FLATTEN);
   }
 
+  /** The fused-convolution epilogue computing this function, or null if it has none. */
+  FusedConvolution.Activation fusable() {
+    return switch (kind) {
+      case RELU -> FusedConvolution.Activation.RELU;
+      case RELU6 -> FusedConvolution.Activation.RELU6;
+      default -> null;
+    };
+  }
+
+  /** Marks this layer as computed by the preceding convolution ({@link ActivationFusion}): it passes its input on. */
+  void markFused() {
+    fused = true;
+  }
+
   @Override
   public Tensor forward(Tensor x) {
+    if (fused) {
+      return x;
+    }
     return switch (kind) {
       case RELU -> torch.relu(x);
       case RELU6 -> torch.hardtanh(x, new Scalar(0.0), new Scalar(6.0));

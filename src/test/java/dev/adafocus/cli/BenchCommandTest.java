@@ -24,7 +24,7 @@ class BenchCommandTest {
     JsonObject o = run(0, concat(TINY, "--patch-sizes", "16,24", "--train-batch", "2", "--train-steps", "2",
         "--memory-iterations", "3", "--ablation", "--json"));
     JsonArray models = o.getAsJsonArray("models");
-    assertEquals(2 + 2 + 5, models.size(), "two baselines, two patch sizes, five ablation rows");
+    assertEquals(2 + 2 + 7, models.size(), "two baselines, two patch sizes, seven ablation rows");
     JsonObject reference = models.get(0).getAsJsonObject();
     assertEquals(o.get("reference").getAsString(), reference.get("name").getAsString());
     assertTrue(reference.get("name").getAsString().startsWith("resnet10"), "the focus backbone is the reference");
@@ -54,7 +54,8 @@ class BenchCommandTest {
             b.get("speedup_over_flops_ratio").getAsDouble(), 1e-9);
       }
     }
-    String[] ablation = {"plain", "plain", "no-fold+nhwc+inference-mode", "fold+nchw+inference-mode", "fold+nhwc+no-grad"};
+    String[] ablation = {"plain", "plain", "no-fold+nhwc+inference-mode+no-fuse", "fold+nchw+inference-mode+fuse",
+        "fold+nhwc+no-grad+fuse", "fold+nhwc+inference-mode+no-fuse", "fold+nhwc+inference-mode+no-fuse"};
     for (int i = 0; i < ablation.length; i++) {
       assertEquals(ablation[i], models.get(4 + i).getAsJsonObject().get("optimisation").getAsString());
     }

@@ -110,7 +110,7 @@ class BatchNormFoldingTest {
   }
 
   /** Gives every BatchNorm non-trivial statistics and affine parameters (a fresh one is the identity). */
-  private static void randomiseBatchNorms(AdaFocusV2 model) {
+  static void randomiseBatchNorms(AdaFocusV2 model) {
     try (NoGradGuard g = new NoGradGuard()) {
       for (Map.Entry<String, Tensor> e : StateDicts.tensors(model).entrySet()) {
         String name = e.getKey();
@@ -128,22 +128,22 @@ class BatchNormFoldingTest {
     }
   }
 
-  private static AdaFocusV2 copyOf(AdaFocusV2 source, AdaFocusConfig config) {
+  static AdaFocusV2 copyOf(AdaFocusV2 source, AdaFocusConfig config) {
     Map<String, HostTensor> state = StateDicts.export(source);
     AdaFocusV2 copy = new AdaFocusV2(config);
     StateDicts.load(copy, state, "copy", k -> false);
     return copy;
   }
 
-  private static long batchNormCount(AdaFocusV2 model) {
+  static long batchNormCount(AdaFocusV2 model) {
     return StateDicts.tensors(model).keySet().stream().filter(k -> k.endsWith("running_var")).count();
   }
 
-  private static Tensor video(AdaFocusConfig c, long batch) {
+  static Tensor video(AdaFocusConfig c, long batch) {
     return torch.randn(new long[] {batch, 3L * c.frames(), c.inputSize(), c.inputSize()}, new TensorOptions(torch.ScalarType.Float));
   }
 
-  private static void assertSameOutputs(AdaFocusV2 reference, AdaFocusV2 folded, Tensor video) {
+  static void assertSameOutputs(AdaFocusV2 reference, AdaFocusV2 folded, Tensor video) {
     reference.eval();
     folded.eval();
     try (NoGradGuard g = new NoGradGuard()) {

@@ -1,5 +1,7 @@
 package dev.adafocus.models.backbones;
 
+import dev.adafocus.engine.FusedConvolution;
+import dev.adafocus.nn.ActivationFusion;
 import dev.adafocus.nn.BatchNorm;
 import dev.adafocus.nn.Conv2d;
 import dev.adafocus.nn.Init;
@@ -14,7 +16,7 @@ import org.bytedeco.pytorch.global.torch;
  * base width so that CPU-sized variants exist. The 1000-way {@code fc} is kept for checkpoint compatibility but not
  * used by {@link #featureMap}.
  */
-public final class ResNet extends Layer implements Backbone {
+public final class ResNet extends Layer implements Backbone, ActivationFusion.Fusable {
   /** Residual block type. */
   public enum Block {
     BASIC(1), BOTTLENECK(4);
@@ -96,7 +98,7 @@ public final class ResNet extends Layer implements Backbone {
 
   @Override
   public Tensor featureMap(Tensor x) {
-    x = torch.relu(bn1.forward(conv1.forward(x)));
+    x = convBnRelu(conv1, bn1, x);
     if (!smallInputStem) {
       x = torch.max_pool2d(x, new long[] {3, 3}, new long[] {2, 2}, new long[] {1, 1}, new long[] {1, 1}, false);
     }
@@ -145,13 +147,28 @@ public final class ResNet extends Layer implements Backbone {
     }
   }
 
+  @Override
+  public int fuseActivations() {
+    return ActivationFusion.fuseIfFolded(conv1, bn1, FusedConvolution.Activation.RELU);
+  }
+
+  /** relu(bn(conv(x))), as one fused call once {@link ActivationFusion} has fused the ReLU into the convolution. */
+  private static Tensor convBnRelu(Layer conv, BatchNorm bn, Tensor x) {
+    return conv instanceof Conv2d c && c.hasFusedActivation() ? c.forward(x) : torch.relu(bn.forward(conv.forward(x)));
+  }
+
+  /** relu(bn(conv(x)) + identity), the end of a residual block; one fused call once fused. */
+  private static Tensor convBnAddRelu(Conv2d conv, BatchNorm bn, Tensor x, Tensor identity) {
+    return conv.hasFusedActivation() ? conv.forwardAdd(x, identity) : torch.relu(bn.forward(conv.forward(x)).add(identity));
+  }
+
   /** The first conv of a block, behind a temporal shift when one is configured. */
   private static Layer firstConv(Conv2d conv, TemporalShift.Config shift) {
     return shift == null ? conv : new TemporalShift(conv, shift);
   }
 
   /** Two 3×3 convolutions (ResNet-18/34). */
-  static final class BasicBlock extends Layer {
+  static final class BasicBlock extends Layer implements ActivationFusion.Fusable {
     private final Layer conv1;
     private final BatchNorm bn1;
     private final Conv2d conv2;
@@ -170,15 +187,20 @@ public final class ResNet extends Layer implements Backbone {
 
     @Override
     public Tensor forward(Tensor x) {
-      Tensor out = torch.relu(bn1.forward(conv1.forward(x)));
-      out = bn2.forward(conv2.forward(out));
+      Tensor out = convBnRelu(conv1, bn1, x);
       Tensor identity = downsample == null ? x : downsample.forward(x);
-      return torch.relu(out.add(identity));
+      return convBnAddRelu(conv2, bn2, out, identity);
+    }
+
+    @Override
+    public int fuseActivations() {
+      return ActivationFusion.fuseIfFolded(conv1, bn1, FusedConvolution.Activation.RELU)
+          + ActivationFusion.fuseIfFolded(conv2, bn2, FusedConvolution.Activation.RELU);
     }
   }
 
   /** 1×1 → 3×3 (strided) → 1×1 bottleneck with expansion 4 (ResNet-50). */
-  static final class Bottleneck extends Layer {
+  static final class Bottleneck extends Layer implements ActivationFusion.Fusable {
     private final Layer conv1;
     private final BatchNorm bn1;
     private final Conv2d conv2;
@@ -202,11 +224,17 @@ public final class ResNet extends Layer implements Backbone {
 
     @Override
     public Tensor forward(Tensor x) {
-      Tensor out = torch.relu(bn1.forward(conv1.forward(x)));
-      out = torch.relu(bn2.forward(conv2.forward(out)));
-      out = bn3.forward(conv3.forward(out));
+      Tensor out = convBnRelu(conv1, bn1, x);
+      out = convBnRelu(conv2, bn2, out);
       Tensor identity = downsample == null ? x : downsample.forward(x);
-      return torch.relu(out.add(identity));
+      return convBnAddRelu(conv3, bn3, out, identity);
+    }
+
+    @Override
+    public int fuseActivations() {
+      return ActivationFusion.fuseIfFolded(conv1, bn1, FusedConvolution.Activation.RELU)
+          + ActivationFusion.fuseIfFolded(conv2, bn2, FusedConvolution.Activation.RELU)
+          + ActivationFusion.fuseIfFolded(conv3, bn3, FusedConvolution.Activation.RELU);
     }
   }
 }
