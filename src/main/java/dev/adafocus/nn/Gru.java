@@ -50,9 +50,16 @@ public final class Gru extends Layer {
     return torch.gru_cell(x, h, weightIh, weightHh, new TensorOptional(biasIh), new TensorOptional(biasHh));
   }
 
-  /** The GRU equations for one sequence (gate order reset, update, new), as {@code gru_cell} computes them. */
   private Tensor singleStep(Tensor x, Tensor h) {
-    TensorVector gi = torch.addmv(biasIh, weightIh, x).chunk(3, 0);
+    return cell(torch.addmv(biasIh, weightIh, x), h);
+  }
+
+  /**
+   * The GRU equations for one sequence (gate order reset, update, new), as {@code gru_cell} computes them, from the
+   * input's projection W_ih·x + b_ih [3H] and the state h [H].
+   */
+  private Tensor cell(Tensor inputGates, Tensor h) {
+    TensorVector gi = inputGates.chunk(3, 0);
     TensorVector gh = torch.addmv(biasHh, weightHh, h).chunk(3, 0);
     Tensor r = torch.sigmoid(gi.get(0).add(gh.get(0)));
     Tensor z = torch.sigmoid(gi.get(1).add(gh.get(1)));
@@ -60,9 +67,16 @@ public final class Gru extends Layer {
     return n.add(h.sub(n).mul(z));
   }
 
-  /** The whole sequence: x [N, T, in] → outputs [N, T, H], starting from h0 = 0. */
+  /**
+   * The whole sequence: x [N, T, in] → outputs [N, T, H], starting from h0 = 0. A single sequence without gradients
+   * projects the inputs of all steps in one matrix product (reading W_ih once instead of T times), then steps with
+   * matrix-vector products.
+   */
   @Override
   public Tensor forward(Tensor x) {
+    if (x.size(0) == 1 && !org.bytedeco.pytorch.GradMode.is_enabled()) {
+      return singleSequence(x.select(0, 0)).unsqueeze(0);
+    }
     long steps = x.size(1);
     Tensor h = initialState(x.size(0), x);
     TensorVector outs = new TensorVector();
@@ -71,5 +85,19 @@ public final class Gru extends Layer {
       outs.push_back(h);
     }
     return torch.stack(outs, 1);
+  }
+
+  /** x [T, in] → outputs [T, H] for one sequence, without gradients. */
+  private Tensor singleSequence(Tensor x) {
+    long steps = x.size(0);
+    FlopCounter.record(steps * 3 * (inputSize + hiddenSize) * hiddenSize);
+    Tensor inputGates = torch.addmm(biasIh, x, weightIh.t());
+    Tensor h = torch.zeros(new long[] {hiddenSize}, x.options());
+    TensorVector outs = new TensorVector();
+    for (long t = 0; t < steps; t++) {
+      h = cell(inputGates.select(0, t), h);
+      outs.push_back(h);
+    }
+    return torch.stack(outs, 0);
   }
 }

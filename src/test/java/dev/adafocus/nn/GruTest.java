@@ -34,4 +34,28 @@ class GruTest {
       assertArrayEquals(viaCell, viaStep, 1e-6f);
     }
   }
+
+  @Test
+  void singleSequenceInferenceEqualsTheStepwiseGruCells() {
+    Engine.init();
+    Engine.seed(8);
+    try (NativeScope s = NativeScope.open(); Gru gru = new Gru(12, 9)) {
+      Tensor x = torch.randn(1, 5, 12);
+      var p = gru.named_parameters(true);
+      Tensor h = torch.zeros(1, 9);
+      float[] expected = new float[5 * 9];
+      for (int t = 0; t < 5; t++) {
+        h = torch.gru_cell(x.select(1, t), h, p.get(0).value(), p.get(1).value(), new TensorOptional(p.get(2).value()),
+            new TensorOptional(p.get(3).value()));
+        System.arraycopy(Tensors.toFloats(h), 0, expected, t * 9, 9);
+      }
+      float[] training = Tensors.toFloats(gru.forward(x));
+      assertArrayEquals(expected, training, 0f, "with gradients on, forward runs gru_cell step by step");
+      try (NoGradGuard g = new NoGradGuard()) {
+        Tensor out = gru.forward(x);
+        assertArrayEquals(new long[] {1, 5, 9}, out.sizes().vec().get());
+        assertArrayEquals(expected, Tensors.toFloats(out), 1e-6f);
+      }
+    }
+  }
 }
