@@ -5,6 +5,7 @@ import dev.adafocus.models.adafocus.AdaFocusConfig;
 import dev.adafocus.models.adafocus.AdaFocusV2;
 import dev.adafocus.models.backbones.BackboneSpec;
 import dev.adafocus.nn.ActivationFusion;
+import dev.adafocus.nn.BatchChunking;
 import dev.adafocus.nn.BatchNormFolding;
 import dev.adafocus.nn.ChannelsLast;
 import dev.adafocus.nn.Net;
@@ -34,6 +35,9 @@ public final class BenchSubject implements AutoCloseable {
     }
     if (optimisation.fuseActivations()) {
       ActivationFusion.fuse(model);
+    }
+    if (optimisation.chunkBatches()) {
+      BatchChunking.apply(model, BatchChunking.DEFAULT_IMAGES);
     }
   }
 

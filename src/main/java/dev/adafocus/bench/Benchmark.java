@@ -29,8 +29,9 @@ public final class Benchmark {
         for (Optimisation o : Optimisation.leaveOneOut()) {
           subjects.add(BenchSubject.adaFocus(first, o));
         }
-        // the fusion helps the reference too, by a different share
+        // the fusion and the chunking help the reference too, by different shares
         subjects.add(BenchSubject.baseline(base.focus(), base, Optimisation.UNFUSED));
+        subjects.add(BenchSubject.baseline(base.focus(), base, Optimisation.UNCHUNKED));
       }
       progress.accept("timing " + subjects.size() + " models interleaved, batch sizes " + plan.batchSizes() + ", "
           + plan.warmup() + " warm-up + " + plan.repeats() + " timed calls each");

@@ -44,8 +44,9 @@ public final class BenchCommand implements Callable<Integer> {
   int repeats = 5;
 
   @Option(names = "--ablation", description = "Also time the focus baseline without the inference optimisations and "
-      + "without the activation fusion alone, and AdaFocusV2 (first patch size) without them and with each one turned "
-      + "off alone (BatchNorm folding, channels-last weights, InferenceMode, activation fusion).")
+      + "without the activation fusion or the batch chunking alone, and AdaFocusV2 (first patch size) without them and "
+      + "with each one turned off alone (BatchNorm folding, channels-last weights, InferenceMode, activation fusion, "
+      + "batch chunking).")
   boolean ablation;
 
   @Option(names = "--train-batch", description = "Videos per timed training step (0 = skip).")

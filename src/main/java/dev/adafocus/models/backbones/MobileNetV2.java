@@ -1,6 +1,7 @@
 package dev.adafocus.models.backbones;
 
 import dev.adafocus.nn.Activation;
+import dev.adafocus.nn.BatchChunking;
 import dev.adafocus.nn.BatchNorm;
 import dev.adafocus.nn.Conv2d;
 import dev.adafocus.nn.Layer;
@@ -14,12 +15,14 @@ import org.bytedeco.pytorch.Tensor;
  * ReLU6, stem of 32 channels, inverted residuals (t, c, n, s), last 1×1 conv to 1280 channels. The width multiplier
  * scales the block outputs (rounded up to multiples of 8), as in that implementation.
  */
-public final class MobileNetV2 extends Layer implements Backbone {
+public final class MobileNetV2 extends Layer implements Backbone, BatchChunking.Chunkable {
   private static final int[][] SETTINGS = {
       {1, 16, 1, 1}, {6, 24, 2, 2}, {6, 32, 3, 2}, {6, 64, 4, 2}, {6, 96, 3, 1}, {6, 160, 3, 2}, {6, 320, 1, 1}};
 
   private final Sequential features;
   private final long lastChannel;
+  private final boolean shifted;
+  private long inferenceChunk;
 
   /**
    * @param widthMult width multiplier (1.0 for the ImageNet model)
@@ -39,6 +42,7 @@ public final class MobileNetV2 extends Layer implements Backbone {
    */
   public MobileNetV2(double widthMult, long lastChannel, int numClasses, TemporalShift.Config shift) {
     this.lastChannel = lastChannel;
+    this.shifted = shift != null;
     long input = 32;
     features = new Sequential(new Sequential(new Conv2d(3, input, 3, 2, 1, 1, false), new BatchNorm(input), Activation.relu6()));
     for (int[] s : SETTINGS) {
@@ -67,7 +71,14 @@ public final class MobileNetV2 extends Layer implements Backbone {
 
   @Override
   public Tensor featureMap(Tensor images) {
-    return features.forward(images);
+    return BatchChunking.map(features::forward, images, inferenceChunk);
+  }
+
+  /** Chunks the frames of a batch at inference, unless temporal shifts tie each video's frames together. */
+  @Override
+  public boolean chunkImages(long images) {
+    inferenceChunk = shifted ? 0 : images;
+    return !shifted;
   }
 
   /** Feature map followed by global average pooling: [N, lastChannel]. */

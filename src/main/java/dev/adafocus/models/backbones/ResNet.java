@@ -2,6 +2,7 @@ package dev.adafocus.models.backbones;
 
 import dev.adafocus.engine.FusedConvolution;
 import dev.adafocus.nn.ActivationFusion;
+import dev.adafocus.nn.BatchChunking;
 import dev.adafocus.nn.BatchNorm;
 import dev.adafocus.nn.Conv2d;
 import dev.adafocus.nn.Init;
@@ -16,7 +17,7 @@ import org.bytedeco.pytorch.global.torch;
  * base width so that CPU-sized variants exist. The 1000-way {@code fc} is kept for checkpoint compatibility but not
  * used by {@link #featureMap}.
  */
-public final class ResNet extends Layer implements Backbone, ActivationFusion.Fusable {
+public final class ResNet extends Layer implements Backbone, ActivationFusion.Fusable, BatchChunking.Chunkable {
   /** Residual block type. */
   public enum Block {
     BASIC(1), BOTTLENECK(4);
@@ -33,6 +34,8 @@ public final class ResNet extends Layer implements Backbone, ActivationFusion.Fu
   private final Sequential[] layers = new Sequential[4];
   private final long featureDim;
   private final boolean smallInputStem;
+  private final boolean shifted;
+  private long inferenceChunk;
 
   /**
    * @param block residual block type
@@ -59,6 +62,7 @@ public final class ResNet extends Layer implements Backbone, ActivationFusion.Fu
       throw new IllegalArgumentException("ResNet needs 4 stage depths, got " + depths.length);
     }
     this.smallInputStem = smallInputStem;
+    this.shifted = shift != null;
     conv1 = add("conv1", smallInputStem ? new Conv2d(3, baseWidth, 3, 1, 1, 1, false) : new Conv2d(3, baseWidth, 7, 2, 3, 1, false));
     bn1 = add("bn1", new BatchNorm(baseWidth));
     long inPlanes = baseWidth;
@@ -97,7 +101,18 @@ public final class ResNet extends Layer implements Backbone, ActivationFusion.Fu
   }
 
   @Override
-  public Tensor featureMap(Tensor x) {
+  public Tensor featureMap(Tensor images) {
+    return BatchChunking.map(this::wholeFeatureMap, images, inferenceChunk);
+  }
+
+  /** Chunks the images of a batch at inference, unless temporal shifts tie each video's frames together. */
+  @Override
+  public boolean chunkImages(long images) {
+    inferenceChunk = shifted ? 0 : images;
+    return !shifted;
+  }
+
+  private Tensor wholeFeatureMap(Tensor x) {
     x = convBnRelu(conv1, bn1, x);
     if (!smallInputStem) {
       x = torch.max_pool2d(x, new long[] {3, 3}, new long[] {2, 2}, new long[] {1, 1}, new long[] {1, 1}, false);

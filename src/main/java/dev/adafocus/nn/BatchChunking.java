@@ -1,0 +1,61 @@
+package dev.adafocus.nn;
+
+import dev.adafocus.engine.NativeScope;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.bytedeco.pytorch.GradMode;
+import org.bytedeco.pytorch.Module;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorVector;
+import org.bytedeco.pytorch.global.torch;
+
+/**
+ * Eval-time splitting of large image batches: a CNN run without gradients on more than a chunk of images (128 frames
+ * of a batch of 8 videos) goes through its layers a chunk at a time, so each layer's activations stay small enough for
+ * the allocator to reuse rather than map fresh pages. On the development machine MobileNetV2 ran about 1.8× faster
+ * per frame in chunks of 16 than on 128 frames at once, ResNet-50 about 1.1×.
+ */
+public final class BatchChunking {
+  /** The chunk size measured best on the development machine (8, 16, 32, 64 and 128 tried). */
+  public static final long DEFAULT_IMAGES = 16;
+
+  /** A network whose forward over a batch of independent images can be chunked. */
+  public interface Chunkable {
+    /** Runs batches in chunks of {@code images} from now on when gradients are off; false if it cannot. */
+    boolean chunkImages(long images);
+  }
+
+  private BatchChunking() {}
+
+  /** Sets the chunk size of every chunkable network under {@code root}; returns how many accepted it. */
+  public static int apply(Net root, long images) {
+    int count = root instanceof Chunkable c && c.chunkImages(images) ? 1 : 0;
+    List<Module> children = root.registeredChildren();
+    for (Module child : children) {
+      if (child instanceof Net net) {
+        count += apply(net, images);
+      }
+    }
+    return count;
+  }
+
+  /**
+   * {@code forward(x)}, computed chunk by chunk along the first dimension and concatenated when gradients are off
+   * and {@code x} holds more than {@code images} (0: never) items; otherwise in one call.
+   */
+  public static Tensor map(UnaryOperator<Tensor> forward, Tensor x, long images) {
+    long n = x.size(0);
+    if (images <= 0 || n <= images || GradMode.is_enabled()) {
+      return forward.apply(x);
+    }
+    try (NativeScope all = NativeScope.open()) {
+      TensorVector parts = new TensorVector();
+      for (long start = 0; start < n; start += images) {
+        try (NativeScope chunk = NativeScope.open()) {
+          parts.push_back(forward.apply(x.narrow(0, start, Math.min(images, n - start))));
+        }
+      }
+      return all.keep(torch.cat(parts, 0));
+    }
+  }
+}
