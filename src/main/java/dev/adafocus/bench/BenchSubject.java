@@ -2,12 +2,9 @@ package dev.adafocus.bench;
 
 import dev.adafocus.flops.ModelFlops;
 import dev.adafocus.models.adafocus.AdaFocusConfig;
+import dev.adafocus.nn.InferenceOptimisation;
 import dev.adafocus.models.adafocus.AdaFocusV2;
 import dev.adafocus.models.backbones.BackboneSpec;
-import dev.adafocus.nn.ActivationFusion;
-import dev.adafocus.nn.BatchChunking;
-import dev.adafocus.nn.BatchNormFolding;
-import dev.adafocus.nn.ChannelsLast;
 import dev.adafocus.nn.Net;
 import java.util.function.Consumer;
 import org.bytedeco.pytorch.Tensor;
@@ -16,33 +13,21 @@ import org.bytedeco.pytorch.Tensor;
 public final class BenchSubject implements AutoCloseable {
   private final String name;
   private final double gflopsPerVideo;
-  private final Optimisation optimisation;
+  private final InferenceOptimisation optimisation;
   private final Net model;
   private final Consumer<Tensor> forward;
 
-  private BenchSubject(String name, double gflopsPerVideo, Optimisation optimisation, Net model, Consumer<Tensor> forward) {
+  private BenchSubject(String name, double gflopsPerVideo, InferenceOptimisation optimisation, Net model, Consumer<Tensor> forward) {
     this.name = name;
     this.gflopsPerVideo = gflopsPerVideo;
     this.optimisation = optimisation;
     this.model = model;
     this.forward = forward;
-    model.eval();
-    if (optimisation.foldBatchNorm()) {
-      BatchNormFolding.fold(model);
-    }
-    if (optimisation.channelsLast()) {
-      ChannelsLast.convert(model);
-    }
-    if (optimisation.fuseActivations()) {
-      ActivationFusion.fuse(model);
-    }
-    if (optimisation.chunkBatches()) {
-      BatchChunking.apply(model, BatchChunking.DEFAULT_IMAGES);
-    }
+    optimisation.apply(model);
   }
 
   /** AdaFocusV2 with the learned policy (random weights: speed does not depend on them). */
-  public static BenchSubject adaFocus(AdaFocusConfig config, Optimisation optimisation) {
+  public static BenchSubject adaFocus(AdaFocusConfig config, InferenceOptimisation optimisation) {
     double gflops = ModelFlops.measure(config).gflopsPerVideo();
     AdaFocusV2 m = new AdaFocusV2(config);
     String name = "AdaFocusV2 " + label(config.glance()) + "@" + config.glanceInput() + "+" + label(config.focus()) + " P="
@@ -51,7 +36,7 @@ public final class BenchSubject implements AutoCloseable {
   }
 
   /** A full-frame baseline: {@code spec} on all T whole frames of the configuration's size. */
-  public static BenchSubject baseline(BackboneSpec spec, AdaFocusConfig config, Optimisation optimisation) {
+  public static BenchSubject baseline(BackboneSpec spec, AdaFocusConfig config, InferenceOptimisation optimisation) {
     FrameBaseline m = new FrameBaseline(spec, config.numClasses(), config.frames(), config.inputSize());
     double gflops = m.gflopsPerVideo();
     String name = label(spec) + "@" + config.inputSize() + " full frames" + suffix(optimisation);
@@ -62,8 +47,8 @@ public final class BenchSubject implements AutoCloseable {
     return spec.arch() + (spec.width() == 1 ? "" : "x" + spec.width());
   }
 
-  private static String suffix(Optimisation optimisation) {
-    return optimisation.equals(Optimisation.FAST) ? "" : " [" + optimisation.label() + "]";
+  private static String suffix(InferenceOptimisation optimisation) {
+    return optimisation.equals(InferenceOptimisation.FAST) ? "" : " [" + optimisation.label() + "]";
   }
 
   public String name() {
@@ -74,7 +59,7 @@ public final class BenchSubject implements AutoCloseable {
     return gflopsPerVideo;
   }
 
-  public Optimisation optimisation() {
+  public InferenceOptimisation optimisation() {
     return optimisation;
   }
 

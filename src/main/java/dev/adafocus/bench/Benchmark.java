@@ -2,6 +2,7 @@ package dev.adafocus.bench;
 
 import dev.adafocus.engine.Engine;
 import dev.adafocus.models.adafocus.AdaFocusConfig;
+import dev.adafocus.nn.InferenceOptimisation;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,21 +18,21 @@ public final class Benchmark {
     try {
       progress.accept("building models");
       // the reference (the paper's main baseline: the heavy network on every whole frame) comes first
-      subjects.add(BenchSubject.baseline(base.focus(), base, Optimisation.FAST));
-      subjects.add(BenchSubject.baseline(base.glance(), base, Optimisation.FAST));
+      subjects.add(BenchSubject.baseline(base.focus(), base, InferenceOptimisation.FAST));
+      subjects.add(BenchSubject.baseline(base.glance(), base, InferenceOptimisation.FAST));
       for (int p : plan.patchSizes()) {
-        subjects.add(BenchSubject.adaFocus(plan.withPatch(p), Optimisation.FAST));
+        subjects.add(BenchSubject.adaFocus(plan.withPatch(p), InferenceOptimisation.FAST));
       }
       if (plan.ablation()) {
         AdaFocusConfig first = plan.withPatch(plan.patchSizes().get(0));
-        subjects.add(BenchSubject.baseline(base.focus(), base, Optimisation.PLAIN));
-        subjects.add(BenchSubject.adaFocus(first, Optimisation.PLAIN));
-        for (Optimisation o : Optimisation.leaveOneOut()) {
+        subjects.add(BenchSubject.baseline(base.focus(), base, InferenceOptimisation.PLAIN));
+        subjects.add(BenchSubject.adaFocus(first, InferenceOptimisation.PLAIN));
+        for (InferenceOptimisation o : InferenceOptimisation.leaveOneOut()) {
           subjects.add(BenchSubject.adaFocus(first, o));
         }
         // the fusion and the chunking help the reference too, by different shares
-        subjects.add(BenchSubject.baseline(base.focus(), base, Optimisation.UNFUSED));
-        subjects.add(BenchSubject.baseline(base.focus(), base, Optimisation.UNCHUNKED));
+        subjects.add(BenchSubject.baseline(base.focus(), base, InferenceOptimisation.UNFUSED));
+        subjects.add(BenchSubject.baseline(base.focus(), base, InferenceOptimisation.UNCHUNKED));
       }
       progress.accept("timing " + subjects.size() + " models interleaved, batch sizes " + plan.batchSizes() + ", "
           + plan.warmup() + " warm-up + " + plan.repeats() + " timed calls each");

@@ -8,6 +8,8 @@ import dev.adafocus.eval.EvalResult;
 import dev.adafocus.eval.Evaluator;
 import dev.adafocus.eval.PredictionsCsv;
 import dev.adafocus.exit.LogitsDump;
+import dev.adafocus.nn.InferenceOptimisation;
+import dev.adafocus.nn.Net;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.io.PrintWriter;
@@ -37,6 +39,15 @@ public final class TestRun {
     }
   }
 
+  /** Applies {@link InferenceOptimisation#FAST} to a loaded model: for evaluation only, it can no longer train. */
+  public static void prepareForInference(org.bytedeco.pytorch.Module model) {
+    if (!(model instanceof Net net)) {
+      throw new dev.adafocus.AdaFocusException("--optimise applies to this project's models; "
+          + model.getClass().getName() + " is not one");
+    }
+    InferenceOptimisation.FAST.apply(net);
+  }
+
   /** Writes {@link #CSV} and {@link #STEP_LOGITS} into {@code dir}. */
   public static void dump(Path dir, EvalResult r) {
     try {
@@ -51,15 +62,16 @@ public final class TestRun {
 
   /** Evaluates {@code checkpoint} on the config's validation split; writes the dumps into {@code dumpDir} if not null. */
   public static EvalResult run(ExperimentConfig config, Path checkpoint, Path dumpDir, PrintWriter out) {
-    return run(config, checkpoint, dumpDir, out, false);
+    return run(config, checkpoint, dumpDir, out, false, false);
   }
 
   /**
    * As {@link #run(ExperimentConfig, Path, Path, PrintWriter)}; with {@code trainSplit} on the training split with
-   * training-time sampling and augmentation (what conditional-exit calibration fits its thresholds on).
+   * training-time sampling and augmentation (what conditional-exit calibration fits its thresholds on); with
+   * {@code optimise} the model is prepared as {@link InferenceOptimisation#FAST} first.
    */
   public static EvalResult run(ExperimentConfig config, Path checkpoint, Path dumpDir, PrintWriter out,
-      boolean trainSplit) {
+      boolean trainSplit, boolean optimise) {
     Devices.parse(config.train().device());
     if (config.train().threads() > 0) {
       Engine.setThreads(config.train().threads());
@@ -67,6 +79,9 @@ public final class TestRun {
     Experiment<?> experiment = Experiments.create(config);
     try {
       loadWeights(experiment.task().module(), checkpoint);
+      if (optimise) {
+        prepareForInference(experiment.task().module());
+      }
       EvalResult r = evaluate(experiment, trainSplit);
       StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "Epoch(test) [%d videos]", r.predictions().size()));
       r.metrics().entrySet().stream().sorted(Map.Entry.comparingByKey())

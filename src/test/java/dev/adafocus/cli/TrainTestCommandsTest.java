@@ -85,7 +85,8 @@ class TrainTestCommandsTest {
     }
     Run test = run("test", "--help");
     assertEquals(0, test.code());
-    assertTrue(test.out().contains("CONFIG CHECKPOINT") && test.out().contains("--dump=DIR"), test.out());
+    assertTrue(test.out().replaceAll("\\s+", " ").contains("CONFIG CHECKPOINT") && test.out().contains("--dump=DIR"),
+        test.out());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.adafocus.recipe;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,6 +51,15 @@ class BenchmarkEndToEndTest {
     LogitsDump dump = LogitsDump.read(dir.resolve("dump").resolve("step_logits.safetensors"));
     assertEquals(8, dump.logits().length, "one row per validation clip");
     assertEquals(4, dump.logits()[0].length, "one row of logits per step");
+
+    Run optimised = cli("test", CI_CONFIG.toString(), ckpt.toString(), "--dump", dir.resolve("fast").toString(), "--optimise");
+    assertEquals(0, optimised.code(), optimised.err());
+    LogitsDump fast = LogitsDump.read(dir.resolve("fast").resolve("step_logits.safetensors"));
+    for (int v = 0; v < dump.videos(); v++) {
+      for (int t = 0; t < dump.steps(); t++) {
+        assertArrayEquals(dump.logits()[v][t], fast.logits()[v][t], 1e-4f, "folded, fused, NHWC: clip " + v + ", step " + t);
+      }
+    }
   }
 
   /** Share of validation frames (all frames of every clip) whose centre patch holds the digit's centre. */

@@ -48,5 +48,11 @@ class ConditionalExitEndToEndTest {
     assertEquals(t.validation().gflops(), o.get("gflops_per_video").getAsDouble(), 1e-9, "GFLOPs spent = predicted");
     assertTrue(o.get("gflops_per_video").getAsDouble() <= 3 * perFrame + 1e-9, "within the budget");
     assertTrue(o.get("ms_per_video").getAsDouble() > 0);
+    var optimised = BenchmarkEndToEndTest.cli("test", config, ckpt, "--thresholds",
+        dir.resolve("exit/thresholds.json").toString(), "--optimise", "--json");
+    assertEquals(0, optimised.code(), optimised.err());
+    assertEquals(o.get("gflops_per_video").getAsDouble(), optimised.json().get("gflops_per_video").getAsDouble(), 1e-9,
+        "the optimised model exits at the same steps");
+    assertEquals(o.get("top1").getAsDouble(), optimised.json().get("top1").getAsDouble(), 1e-9);
   }
 }
