@@ -83,7 +83,7 @@ public final class Conv2d extends Layer {
       return plain(x);
     }
     requireInference();
-    if (FusedConvolution.supports(x)) {
+    if (FusedConvolution.worthwhile(x)) {
       return count(FusedConvolution.conv(x, weight, biasOrFolded(), stride, padding, groups, fusedActivation));
     }
     return apply(fusedActivation, plain(x));
@@ -98,7 +98,7 @@ public final class Conv2d extends Layer {
       throw new IllegalStateException("forwardAdd needs a fused convolution (ActivationFusion)");
     }
     requireInference();
-    if (FusedConvolution.supportsSum(x, residual)) {
+    if (FusedConvolution.worthwhileSum(x, residual)) {
       return count(FusedConvolution.convAdd(x, residual, weight, biasOrFolded(), stride, padding, groups, fusedActivation));
     }
     return apply(fusedActivation, plain(x).add(residual));

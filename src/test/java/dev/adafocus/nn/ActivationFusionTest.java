@@ -29,6 +29,8 @@ import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptional;
 import org.bytedeco.pytorch.global.torch;
 import org.bytedeco.pytorch.global.torch.MemoryFormat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Fusing activations into convolutions must not change what the model computes in eval mode. */
@@ -36,6 +38,25 @@ class ActivationFusionTest {
   // conv + ReLU6 pairs of MobileNetV2: the stem, the first block's depthwise conv, expansion and depthwise conv of the
   // 16 other blocks, the last 1x1 conv
   private static final int MOBILENET_V2_FUSED = 1 + 1 + 2 * 16 + 1;
+
+  @BeforeEach
+  void fuseEvenTheSmallConvolutionsOfTheseTinyModels() {
+    FusedConvolution.setMinimumElements(0);
+  }
+
+  @AfterEach
+  void restoreTheSizeRule() {
+    FusedConvolution.setMinimumElements(FusedConvolution.DEFAULT_MINIMUM_ELEMENTS);
+  }
+
+  @Test
+  void smallInputsRunUnfused() {
+    FusedConvolution.setMinimumElements(FusedConvolution.DEFAULT_MINIMUM_ELEMENTS);
+    try (NoGradGuard g = new NoGradGuard()) {
+      assertFalse(FusedConvolution.worthwhile(torch.randn(8, 32, 8, 8)), "the fixed cost per call outweighs the saving");
+      assertTrue(FusedConvolution.worthwhile(torch.randn(8, 128, 32, 32)));
+    }
+  }
 
   @Test
   void fusedOperatorsComputeTheConvolutionAndItsEpilogue() {
