@@ -25,6 +25,27 @@ public final class BatchChunking {
     boolean chunkImages(long images);
   }
 
+  /** A network's chunk size: off until set, and never on for a network whose images are not independent. */
+  public static final class Chunks {
+    private final boolean independentImages;
+    private long images;
+
+    public Chunks(boolean independentImages) {
+      this.independentImages = independentImages;
+    }
+
+    /** Sets the chunk size; returns false, and stays off, when the images are not independent. */
+    public boolean set(long images) {
+      this.images = independentImages ? images : 0;
+      return independentImages;
+    }
+
+    /** {@code forward(x)}, in chunks when a size is set and gradients are off. */
+    public Tensor map(UnaryOperator<Tensor> forward, Tensor x) {
+      return BatchChunking.map(forward, x, images);
+    }
+  }
+
   private BatchChunking() {}
 
   /** Sets the chunk size of every chunkable network under {@code root}; returns how many accepted it. */

@@ -21,8 +21,7 @@ public final class MobileNetV2 extends Layer implements Backbone, BatchChunking.
 
   private final Sequential features;
   private final long lastChannel;
-  private final boolean shifted;
-  private long inferenceChunk;
+  private final BatchChunking.Chunks chunks;
 
   /**
    * @param widthMult width multiplier (1.0 for the ImageNet model)
@@ -42,7 +41,7 @@ public final class MobileNetV2 extends Layer implements Backbone, BatchChunking.
    */
   public MobileNetV2(double widthMult, long lastChannel, int numClasses, TemporalShift.Config shift) {
     this.lastChannel = lastChannel;
-    this.shifted = shift != null;
+    this.chunks = new BatchChunking.Chunks(shift == null);
     long input = 32;
     features = new Sequential(new Sequential(new Conv2d(3, input, 3, 2, 1, 1, false), new BatchNorm(input), Activation.relu6()));
     for (int[] s : SETTINGS) {
@@ -71,14 +70,13 @@ public final class MobileNetV2 extends Layer implements Backbone, BatchChunking.
 
   @Override
   public Tensor featureMap(Tensor images) {
-    return BatchChunking.map(features::forward, images, inferenceChunk);
+    return chunks.map(features::forward, images);
   }
 
   /** Chunks the frames of a batch at inference, unless temporal shifts tie each video's frames together. */
   @Override
   public boolean chunkImages(long images) {
-    inferenceChunk = shifted ? 0 : images;
-    return !shifted;
+    return chunks.set(images);
   }
 
   /** Feature map followed by global average pooling: [N, lastChannel]. */

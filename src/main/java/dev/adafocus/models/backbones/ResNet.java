@@ -34,8 +34,7 @@ public final class ResNet extends Layer implements Backbone, ActivationFusion.Fu
   private final Sequential[] layers = new Sequential[4];
   private final long featureDim;
   private final boolean smallInputStem;
-  private final boolean shifted;
-  private long inferenceChunk;
+  private final BatchChunking.Chunks chunks;
 
   /**
    * @param block residual block type
@@ -62,7 +61,7 @@ public final class ResNet extends Layer implements Backbone, ActivationFusion.Fu
       throw new IllegalArgumentException("ResNet needs 4 stage depths, got " + depths.length);
     }
     this.smallInputStem = smallInputStem;
-    this.shifted = shift != null;
+    this.chunks = new BatchChunking.Chunks(shift == null);
     conv1 = add("conv1", smallInputStem ? new Conv2d(3, baseWidth, 3, 1, 1, 1, false) : new Conv2d(3, baseWidth, 7, 2, 3, 1, false));
     bn1 = add("bn1", new BatchNorm(baseWidth));
     long inPlanes = baseWidth;
@@ -102,14 +101,13 @@ public final class ResNet extends Layer implements Backbone, ActivationFusion.Fu
 
   @Override
   public Tensor featureMap(Tensor images) {
-    return BatchChunking.map(this::wholeFeatureMap, images, inferenceChunk);
+    return chunks.map(this::wholeFeatureMap, images);
   }
 
   /** Chunks the images of a batch at inference, unless temporal shifts tie each video's frames together. */
   @Override
   public boolean chunkImages(long images) {
-    inferenceChunk = shifted ? 0 : images;
-    return !shifted;
+    return chunks.set(images);
   }
 
   private Tensor wholeFeatureMap(Tensor x) {
