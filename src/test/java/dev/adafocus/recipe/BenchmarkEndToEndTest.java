@@ -132,6 +132,16 @@ class BenchmarkEndToEndTest {
     assertEquals(5, o.getAsJsonArray("top5").size());
     assertEquals(4, o.get("frames_processed").getAsInt());
     assertEquals(4, VideoFrames.readAll(gif).size());
+    Run fast = cli("demo", CI_CONFIG.toString(), ckpt.toString(), video.toString(), "--out-filename",
+        dir.resolve("fast.gif").toString(), "--optimise", "--json");
+    assertEquals(0, fast.code(), fast.err());
+    for (int k = 0; k < 5; k++) {
+      JsonObject plain = o.getAsJsonArray("top5").get(k).getAsJsonObject();
+      JsonObject optimised = fast.json().getAsJsonArray("top5").get(k).getAsJsonObject();
+      assertEquals(plain.get("score").getAsDouble(), optimised.get("score").getAsDouble(), 1e-4, "score " + k);
+    }
+    assertEquals(o.getAsJsonArray("top5").get(0).getAsJsonObject().get("class").getAsString(),
+        fast.json().getAsJsonArray("top5").get(0).getAsJsonObject().get("class").getAsString());
     Path corrupt = dir.resolve("corrupt.mp4");
     Files.write(corrupt, new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p', 1, 2, 3});
     Run bad = cli("demo", CI_CONFIG.toString(), ckpt.toString(), corrupt.toString());
