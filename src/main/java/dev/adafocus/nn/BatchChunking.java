@@ -1,10 +1,8 @@
 package dev.adafocus.nn;
 
 import dev.adafocus.engine.NativeScope;
-import java.util.List;
 import java.util.function.UnaryOperator;
 import org.bytedeco.pytorch.GradMode;
-import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
@@ -13,11 +11,19 @@ import org.bytedeco.pytorch.global.torch;
  * Eval-time splitting of large image batches: a CNN run without gradients on more than a chunk of images (128 frames
  * of a batch of 8 videos) goes through its layers a chunk at a time, so each layer's activations stay small enough for
  * the allocator to reuse rather than map fresh pages. On the development machine MobileNetV2 ran about 1.8× faster
- * per frame in chunks of 16 than on 128 frames at once, ResNet-50 about 1.1×.
+ * per frame in chunks of 16 than on 128 frames at once, ResNet-50 about 1.1×. A network whose early layers have far
+ * larger activations than the rest can run those in smaller chunks, sized to an activation budget.
  */
 public final class BatchChunking {
   /** The chunk size measured best on the development machine (8, 16, 32, 64 and 128 tried). */
   public static final long DEFAULT_IMAGES = 16;
+
+  /**
+   * The most bytes one activation of a chunk should take: glibc serves a thread's allocations from heaps of 64 MiB
+   * and gives anything larger fresh pages from the kernel on every call, each page faulted in as it is written
+   * (MobileNetV2's widest activation on 16 frames at 224², 77 MB, cost 18 800 page faults per call).
+   */
+  public static final long ACTIVATION_BUDGET_BYTES = 32L << 20;
 
   /** A network whose forward over a batch of independent images can be chunked. */
   public interface Chunkable {
@@ -29,6 +35,7 @@ public final class BatchChunking {
   public static final class Chunks {
     private final boolean independentImages;
     private long images;
+    private long budgetBytes = ACTIVATION_BUDGET_BYTES;
 
     public Chunks(boolean independentImages) {
       this.independentImages = independentImages;
@@ -40,24 +47,35 @@ public final class BatchChunking {
       return independentImages;
     }
 
+    /** Changes the activation budget of {@link #map(UnaryOperator, Tensor, long)} (tests use small ones). */
+    public void setBudgetBytes(long bytes) {
+      budgetBytes = bytes;
+    }
+
     /** {@code forward(x)}, in chunks when a size is set and gradients are off. */
     public Tensor map(UnaryOperator<Tensor> forward, Tensor x) {
       return BatchChunking.map(forward, x, images);
     }
+
+    /**
+     * As {@link #map(UnaryOperator, Tensor)}, in chunks small enough that an activation of {@code bytesPerImage} per
+     * image stays within the budget ({@link #ACTIVATION_BUDGET_BYTES}), and never larger than the set size.
+     */
+    public Tensor map(UnaryOperator<Tensor> forward, Tensor x, long bytesPerImage) {
+      return BatchChunking.map(forward, x, images == 0 ? 0 : imagesWithin(budgetBytes, bytesPerImage, images));
+    }
+  }
+
+  /** How many images of {@code bytesPerImage} fit {@code budgetBytes}: at least 1, at most {@code maxImages}. */
+  public static long imagesWithin(long budgetBytes, long bytesPerImage, long maxImages) {
+    return Math.max(1, Math.min(maxImages, budgetBytes / Math.max(1, bytesPerImage)));
   }
 
   private BatchChunking() {}
 
   /** Sets the chunk size of every chunkable network under {@code root}; returns how many accepted it. */
   public static int apply(Net root, long images) {
-    int count = root instanceof Chunkable c && c.chunkImages(images) ? 1 : 0;
-    List<Module> children = root.registeredChildren();
-    for (Module child : children) {
-      if (child instanceof Net net) {
-        count += apply(net, images);
-      }
-    }
-    return count;
+    return (int) root.subtree().stream().filter(n -> n instanceof Chunkable c && c.chunkImages(images)).count();
   }
 
   /**

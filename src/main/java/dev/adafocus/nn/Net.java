@@ -37,4 +37,16 @@ public abstract class Net extends Module {
   List<Module> registeredChildren() {
     return Collections.unmodifiableList(children);
   }
+
+  /** This net and every net registered below it, parents before their children. */
+  List<Net> subtree() {
+    List<Net> nets = new ArrayList<>();
+    nets.add(this);
+    for (Module child : children) {
+      if (child instanceof Net net) {
+        nets.addAll(net.subtree());
+      }
+    }
+    return nets;
+  }
 }

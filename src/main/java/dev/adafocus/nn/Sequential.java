@@ -38,9 +38,14 @@ public final class Sequential extends Layer {
    */
   @Override
   public Tensor forward(Tensor x) {
+    return forward(x, 0, layers.size());
+  }
+
+  /** Runs layers {@code from} (inclusive) to {@code to} (exclusive) as {@link #forward(Tensor)} runs them all. */
+  public Tensor forward(Tensor x, int from, int to) {
     try (NativeScope chain = NativeScope.open()) {
       Tensor y = x;
-      for (Layer l : layers) {
+      for (Layer l : layers.subList(from, to)) {
         Tensor next;
         try (NativeScope step = NativeScope.open()) {
           next = l.forward(y);

@@ -53,6 +53,22 @@ class SequentialTest {
   }
 
   @Test
+  void aRangeOfLayersRunsOnlyThoseLayers() {
+    AddOne a = new AddOne();
+    AddOne b = new AddOne();
+    AddOne c = new AddOne();
+    Sequential seq = new Sequential(a, b, c);
+    try (NativeScope caller = NativeScope.open()) {
+      Tensor x = torch.zeros(new long[] {2}, new TensorOptions(ScalarType.Float));
+      Tensor middle = seq.forward(x, 1, 2);
+      assertEquals(List.of(0, 1, 0), List.of(a.outputs.size(), b.outputs.size(), c.outputs.size()));
+      assertEquals(2.0, middle.sum().item_double(), 0.0);
+      assertEquals(6.0, seq.forward(seq.forward(x, 0, 1), 1, 3).sum().item_double(), 0.0, "two ranges make the whole");
+      assertSame(x, seq.forward(x, 2, 2), "an empty range passes the input through");
+    }
+  }
+
+  @Test
   void identityLayersPassTheInputThrough() {
     try (NativeScope caller = NativeScope.open()) {
       Tensor x = torch.ones(new long[] {3}, new TensorOptions(ScalarType.Float));

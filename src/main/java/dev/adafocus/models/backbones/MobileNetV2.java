@@ -19,9 +19,17 @@ public final class MobileNetV2 extends Layer implements Backbone, BatchChunking.
   private static final int[][] SETTINGS = {
       {1, 16, 1, 1}, {6, 24, 2, 2}, {6, 32, 3, 2}, {6, 64, 4, 2}, {6, 96, 3, 1}, {6, 160, 3, 2}, {6, 320, 1, 1}};
 
+  /**
+   * {@code features[0..3]}: the stem and the blocks at 1/2 and 1/4 of the input side, whose activations per image are
+   * the largest (the 96-channel expansion at 112² on a 224² input); inference runs them in smaller chunks.
+   */
+  private static final int EARLY_LAYERS = 4;
+
   private final Sequential features;
   private final long lastChannel;
   private final BatchChunking.Chunks chunks;
+  /** The widest activation of the early layers, in floats per input pixel. */
+  private final double earlyFloatsPerPixel;
 
   /**
    * @param widthMult width multiplier (1.0 for the ImageNet model)
@@ -44,13 +52,20 @@ public final class MobileNetV2 extends Layer implements Backbone, BatchChunking.
     this.chunks = new BatchChunking.Chunks(shift == null);
     long input = 32;
     features = new Sequential(new Sequential(new Conv2d(3, input, 3, 2, 1, 1, false), new BatchNorm(input), Activation.relu6()));
+    long stride = 2;
+    double widest = input / 4.0;
     for (int[] s : SETTINGS) {
       long out = s[0] > 1 ? makeDivisible(s[1] * widthMult) : s[1];
       for (int i = 0; i < s[2]; i++) {
+        if (features.size() < EARLY_LAYERS) {
+          widest = Math.max(widest, Math.round(input * (double) s[0]) / (double) (stride * stride));
+        }
         features.append(new InvertedResidual(input, out, i == 0 ? s[3] : 1, s[0], shift));
+        stride *= i == 0 ? s[3] : 1;
         input = out;
       }
     }
+    earlyFloatsPerPixel = widest;
     features.append(new Sequential(new Conv2d(input, lastChannel, 1, 1, 0, 1, false), new BatchNorm(lastChannel), Activation.relu6()));
     add("features", features);
     if (numClasses > 0) {
@@ -68,15 +83,31 @@ public final class MobileNetV2 extends Layer implements Backbone, BatchChunking.
     return (long) (Math.ceil(x / 8.0) * 8);
   }
 
+  /**
+   * At inference with chunking on, the early layers run in chunks whose widest activation fits the allocator's
+   * reusable size ({@link BatchChunking#ACTIVATION_BUDGET_BYTES}: 6 frames at 224²) and the rest in the set chunks.
+   */
   @Override
   public Tensor featureMap(Tensor images) {
-    return chunks.map(features::forward, images);
+    long earlyBytes = earlyActivationBytes(images.size(2) * images.size(3));
+    Tensor early = chunks.map(x -> features.forward(x, 0, EARLY_LAYERS), images, earlyBytes);
+    return chunks.map(x -> features.forward(x, EARLY_LAYERS, features.size()), early);
   }
 
   /** Chunks the frames of a batch at inference, unless temporal shifts tie each video's frames together. */
   @Override
   public boolean chunkImages(long images) {
     return chunks.set(images);
+  }
+
+  /** Bytes of the early layers' widest activation for one image of {@code pixels} pixels. */
+  long earlyActivationBytes(long pixels) {
+    return (long) Math.ceil(Float.BYTES * earlyFloatsPerPixel * pixels);
+  }
+
+  /** The chunk setting (tests shrink its activation budget to exercise the early layers' chunks). */
+  BatchChunking.Chunks chunks() {
+    return chunks;
   }
 
   /** Feature map followed by global average pooling: [N, lastChannel]. */
