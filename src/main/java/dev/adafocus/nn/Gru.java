@@ -18,6 +18,7 @@ public final class Gru extends Layer {
   private final Tensor biasHh;
   private final long inputSize;
   private final long hiddenSize;
+  private boolean projectBatches;
 
   public Gru(long inputSize, long hiddenSize) {
     this.inputSize = inputSize;
@@ -31,6 +32,14 @@ public final class Gru extends Layer {
 
   public long hiddenSize() {
     return hiddenSize;
+  }
+
+  /**
+   * From now on, {@link #forward} on a batch of sequences without gradients projects all inputs at once too, as it
+   * always does for one sequence (an inference optimisation: batched evaluation otherwise keeps {@code gru_cell}).
+   */
+  public void projectBatches() {
+    projectBatches = true;
   }
 
   /** The zero initial state for a batch of {@code n} sequences, matching {@code like}'s dtype and device. */
@@ -51,16 +60,16 @@ public final class Gru extends Layer {
   }
 
   private Tensor singleStep(Tensor x, Tensor h) {
-    return cell(torch.addmv(biasIh, weightIh, x), h);
+    return cell(torch.addmv(biasIh, weightIh, x), torch.addmv(biasHh, weightHh, h), h);
   }
 
   /**
-   * The GRU equations for one sequence (gate order reset, update, new), as {@code gru_cell} computes them, from the
-   * input's projection W_ih·x + b_ih [3H] and the state h [H].
+   * The GRU equations (gate order reset, update, new), as {@code gru_cell} computes them, from the input's projection
+   * W_ih·x + b_ih and the state's W_hh·h + b_hh ([3H] or [N, 3H]) and the state h ([H] or [N, H]).
    */
-  private Tensor cell(Tensor inputGates, Tensor h) {
-    TensorVector gi = inputGates.chunk(3, 0);
-    TensorVector gh = torch.addmv(biasHh, weightHh, h).chunk(3, 0);
+  private static Tensor cell(Tensor inputGates, Tensor stateGates, Tensor h) {
+    TensorVector gi = inputGates.chunk(3, -1);
+    TensorVector gh = stateGates.chunk(3, -1);
     Tensor r = torch.sigmoid(gi.get(0).add(gh.get(0)));
     Tensor z = torch.sigmoid(gi.get(1).add(gh.get(1)));
     Tensor n = torch.tanh(gi.get(2).add(r.mul(gh.get(2))));
@@ -70,12 +79,16 @@ public final class Gru extends Layer {
   /**
    * The whole sequence: x [N, T, in] → outputs [N, T, H], starting from h0 = 0. A single sequence without gradients
    * projects the inputs of all steps in one matrix product (reading W_ih once instead of T times), then steps with
-   * matrix-vector products.
+   * matrix-vector products; so does a batch after {@link #projectBatches}.
    */
   @Override
   public Tensor forward(Tensor x) {
-    if (x.size(0) == 1 && !org.bytedeco.pytorch.GradMode.is_enabled()) {
+    boolean inference = !org.bytedeco.pytorch.GradMode.is_enabled();
+    if (x.size(0) == 1 && inference) {
       return singleSequence(x.select(0, 0)).unsqueeze(0);
+    }
+    if (projectBatches && inference) {
+      return projectedBatch(x);
     }
     long steps = x.size(1);
     Tensor h = initialState(x.size(0), x);
@@ -95,9 +108,28 @@ public final class Gru extends Layer {
     Tensor h = torch.zeros(new long[] {hiddenSize}, x.options());
     TensorVector outs = new TensorVector();
     for (long t = 0; t < steps; t++) {
-      h = cell(inputGates.select(0, t), h);
+      h = cell(inputGates.select(0, t), torch.addmv(biasHh, weightHh, h), h);
       outs.push_back(h);
     }
     return torch.stack(outs, 0);
+  }
+
+  /**
+   * x [N, T, in] → outputs [N, T, H] without gradients: the inputs of all steps projected in one matrix product, and
+   * each step's state product as W_hh·hᵀ (with OpenBLAS about 3× faster than {@code gru_cell}'s two products per step
+   * for 8 sequences of width 2048).
+   */
+  private Tensor projectedBatch(Tensor x) {
+    long n = x.size(0);
+    long steps = x.size(1);
+    FlopCounter.record(n * steps * 3 * (inputSize + hiddenSize) * hiddenSize);
+    Tensor inputGates = torch.addmm(biasIh, x.reshape(n * steps, inputSize), weightIh.t()).view(n, steps, 3 * hiddenSize);
+    Tensor h = initialState(n, x);
+    TensorVector outs = new TensorVector();
+    for (long t = 0; t < steps; t++) {
+      h = cell(inputGates.select(1, t), torch.matmul(weightHh, h.t()).t().add(biasHh), h);
+      outs.push_back(h);
+    }
+    return torch.stack(outs, 1);
   }
 }

@@ -17,23 +17,26 @@ import org.bytedeco.pytorch.NoGradGuard;
  *     ({@link ActivationFusion}; needs the folded BatchNorms)
  * @param chunkBatches run the CNNs on large batches of frames or patches in chunks of
  *     {@link BatchChunking#DEFAULT_IMAGES} ({@link BatchChunking})
+ * @param projectRecurrence let the GRU project the inputs of a whole batch of sequences at once
+ *     ({@link Gru#projectBatches}; one sequence always is)
  */
 public record InferenceOptimisation(boolean foldBatchNorm, boolean channelsLast, boolean inferenceMode, boolean fuseActivations,
-    boolean chunkBatches) {
+    boolean chunkBatches, boolean projectRecurrence) {
   /** Everything on: what {@code adafocus bench} measures by default. */
-  public static final InferenceOptimisation FAST = new InferenceOptimisation(true, true, true, true, true);
+  public static final InferenceOptimisation FAST = new InferenceOptimisation(true, true, true, true, true, true);
   /** The straightforward way: eval mode under NoGradGuard, BatchNorm kept, NCHW weights, no fusion, no chunks. */
-  public static final InferenceOptimisation PLAIN = new InferenceOptimisation(false, false, false, false, false);
+  public static final InferenceOptimisation PLAIN = new InferenceOptimisation(false, false, false, false, false, false);
 
   /** {@link #FAST} without the activation fusion. */
-  public static final InferenceOptimisation UNFUSED = new InferenceOptimisation(true, true, true, false, true);
+  public static final InferenceOptimisation UNFUSED = new InferenceOptimisation(true, true, true, false, true, true);
   /** {@link #FAST} without the batch chunking. */
-  public static final InferenceOptimisation UNCHUNKED = new InferenceOptimisation(true, true, true, true, false);
+  public static final InferenceOptimisation UNCHUNKED = new InferenceOptimisation(true, true, true, true, false, true);
 
   /** Each optimisation of {@link #FAST} turned off alone (for the ablation); no folding also means no fusion. */
   public static java.util.List<InferenceOptimisation> leaveOneOut() {
-    return java.util.List.of(new InferenceOptimisation(false, true, true, false, true), new InferenceOptimisation(true, false, true, true, true),
-        new InferenceOptimisation(true, true, false, true, true), UNFUSED, UNCHUNKED);
+    return java.util.List.of(new InferenceOptimisation(false, true, true, false, true, true),
+        new InferenceOptimisation(true, false, true, true, true, true), new InferenceOptimisation(true, true, false, true, true, true),
+        UNFUSED, UNCHUNKED, new InferenceOptimisation(true, true, true, true, true, false));
   }
 
   /** Switches {@code model} to eval mode and applies the chosen transforms, in place (it can no longer train). */
@@ -50,6 +53,13 @@ public record InferenceOptimisation(boolean foldBatchNorm, boolean channelsLast,
     }
     if (chunkBatches) {
       BatchChunking.apply(model, BatchChunking.DEFAULT_IMAGES);
+    }
+    if (projectRecurrence) {
+      model.subtree().forEach(n -> {
+        if (n instanceof Gru gru) {
+          gru.projectBatches();
+        }
+      });
     }
   }
 
@@ -68,6 +78,6 @@ public record InferenceOptimisation(boolean foldBatchNorm, boolean channelsLast,
     }
     return (foldBatchNorm ? "fold" : "no-fold") + "+" + (channelsLast ? "nhwc" : "nchw") + "+"
         + (inferenceMode ? "inference-mode" : "no-grad") + "+" + (fuseActivations ? "fuse" : "no-fuse") + "+"
-        + (chunkBatches ? "chunk" : "no-chunk");
+        + (chunkBatches ? "chunk" : "no-chunk") + "+" + (projectRecurrence ? "gru-projected" : "gru-cell");
   }
 }

@@ -24,7 +24,7 @@ class BenchCommandTest {
     JsonObject o = run(0, concat(TINY, "--patch-sizes", "16,24", "--train-batch", "2", "--train-steps", "2",
         "--memory-iterations", "3", "--ablation", "--json"));
     JsonArray models = o.getAsJsonArray("models");
-    assertEquals(2 + 2 + 9, models.size(), "two baselines, two patch sizes, nine ablation rows");
+    assertEquals(2 + 2 + 10, models.size(), "two baselines, two patch sizes, ten ablation rows");
     JsonObject reference = models.get(0).getAsJsonObject();
     assertEquals(o.get("reference").getAsString(), reference.get("name").getAsString());
     assertTrue(reference.get("name").getAsString().startsWith("resnet10"), "the focus backbone is the reference");
@@ -54,9 +54,11 @@ class BenchCommandTest {
             b.get("speedup_over_flops_ratio").getAsDouble(), 1e-9);
       }
     }
-    String[] ablation = {"plain", "plain", "no-fold+nhwc+inference-mode+no-fuse+chunk", "fold+nchw+inference-mode+fuse+chunk",
-        "fold+nhwc+no-grad+fuse+chunk", "fold+nhwc+inference-mode+no-fuse+chunk", "fold+nhwc+inference-mode+fuse+no-chunk",
-        "fold+nhwc+inference-mode+no-fuse+chunk", "fold+nhwc+inference-mode+fuse+no-chunk"};
+    String[] ablation = {"plain", "plain", "no-fold+nhwc+inference-mode+no-fuse+chunk+gru-projected",
+        "fold+nchw+inference-mode+fuse+chunk+gru-projected", "fold+nhwc+no-grad+fuse+chunk+gru-projected",
+        "fold+nhwc+inference-mode+no-fuse+chunk+gru-projected", "fold+nhwc+inference-mode+fuse+no-chunk+gru-projected",
+        "fold+nhwc+inference-mode+fuse+chunk+gru-cell", "fold+nhwc+inference-mode+no-fuse+chunk+gru-projected",
+        "fold+nhwc+inference-mode+fuse+no-chunk+gru-projected"};
     for (int i = 0; i < ablation.length; i++) {
       assertEquals(ablation[i], models.get(4 + i).getAsJsonObject().get("optimisation").getAsString());
     }

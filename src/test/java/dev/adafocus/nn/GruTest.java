@@ -58,4 +58,29 @@ class GruTest {
       }
     }
   }
+
+  @Test
+  void projectedBatchesEqualTheStepwiseGruCellsOnlyWhenEnabled() {
+    Engine.init();
+    Engine.seed(9);
+    try (NativeScope s = NativeScope.open(); Gru gru = new Gru(12, 9)) {
+      Tensor x = torch.randn(3, 5, 12);
+      var p = gru.named_parameters(true);
+      Tensor h = torch.zeros(3, 9);
+      Tensor[] cells = new Tensor[5];
+      for (int t = 0; t < 5; t++) {
+        h = torch.gru_cell(x.select(1, t), h, p.get(0).value(), p.get(1).value(), new TensorOptional(p.get(2).value()),
+            new TensorOptional(p.get(3).value()));
+        cells[t] = h;
+      }
+      float[] expected = Tensors.toFloats(torch.stack(new org.bytedeco.pytorch.TensorVector(cells), 1));
+      try (NoGradGuard g = new NoGradGuard()) {
+        assertArrayEquals(expected, Tensors.toFloats(gru.forward(x)), 0f, "by default a batch runs gru_cell");
+        gru.projectBatches();
+        Tensor out = gru.forward(x);
+        assertArrayEquals(new long[] {3, 5, 9}, out.sizes().vec().get());
+        assertArrayEquals(expected, Tensors.toFloats(out), 1e-6f);
+      }
+    }
+  }
 }
