@@ -41,21 +41,10 @@ class GruTest {
     Engine.seed(8);
     try (NativeScope s = NativeScope.open(); Gru gru = new Gru(12, 9)) {
       Tensor x = torch.randn(1, 5, 12);
-      var p = gru.named_parameters(true);
-      Tensor h = torch.zeros(1, 9);
-      float[] expected = new float[5 * 9];
-      for (int t = 0; t < 5; t++) {
-        h = torch.gru_cell(x.select(1, t), h, p.get(0).value(), p.get(1).value(), new TensorOptional(p.get(2).value()),
-            new TensorOptional(p.get(3).value()));
-        System.arraycopy(Tensors.toFloats(h), 0, expected, t * 9, 9);
-      }
+      float[] expected = stepwiseGruCells(gru, x);
       float[] training = Tensors.toFloats(gru.forward(x));
       assertArrayEquals(expected, training, 0f, "with gradients on, forward runs gru_cell step by step");
-      try (NoGradGuard g = new NoGradGuard()) {
-        Tensor out = gru.forward(x);
-        assertArrayEquals(new long[] {1, 5, 9}, out.sizes().vec().get());
-        assertArrayEquals(expected, Tensors.toFloats(out), 1e-6f);
-      }
+      assertInferenceGives(expected, gru, x);
     }
   }
 
@@ -65,22 +54,34 @@ class GruTest {
     Engine.seed(9);
     try (NativeScope s = NativeScope.open(); Gru gru = new Gru(12, 9)) {
       Tensor x = torch.randn(3, 5, 12);
-      var p = gru.named_parameters(true);
-      Tensor h = torch.zeros(3, 9);
-      Tensor[] cells = new Tensor[5];
-      for (int t = 0; t < 5; t++) {
-        h = torch.gru_cell(x.select(1, t), h, p.get(0).value(), p.get(1).value(), new TensorOptional(p.get(2).value()),
-            new TensorOptional(p.get(3).value()));
-        cells[t] = h;
-      }
-      float[] expected = Tensors.toFloats(torch.stack(new org.bytedeco.pytorch.TensorVector(cells), 1));
+      float[] expected = stepwiseGruCells(gru, x);
       try (NoGradGuard g = new NoGradGuard()) {
         assertArrayEquals(expected, Tensors.toFloats(gru.forward(x)), 0f, "by default a batch runs gru_cell");
-        gru.projectBatches();
-        Tensor out = gru.forward(x);
-        assertArrayEquals(new long[] {3, 5, 9}, out.sizes().vec().get());
-        assertArrayEquals(expected, Tensors.toFloats(out), 1e-6f);
       }
+      gru.projectBatches();
+      assertInferenceGives(expected, gru, x);
     }
+  }
+
+  /** {@code forward(x)} without gradients is [N, T, H] and equals {@code expected} within 1e-6. */
+  private static void assertInferenceGives(float[] expected, Gru gru, Tensor x) {
+    try (NoGradGuard g = new NoGradGuard()) {
+      Tensor out = gru.forward(x);
+      assertArrayEquals(new long[] {x.size(0), x.size(1), gru.hiddenSize()}, out.sizes().vec().get());
+      assertArrayEquals(expected, Tensors.toFloats(out), 1e-6f);
+    }
+  }
+
+  /** x [N, T, in] through {@code gru_cell} one step at a time from h0 = 0: the outputs [N, T, H], flattened. */
+  private static float[] stepwiseGruCells(Gru gru, Tensor x) {
+    var p = gru.named_parameters(true);
+    Tensor h = torch.zeros(x.size(0), gru.hiddenSize());
+    Tensor[] states = new Tensor[(int) x.size(1)];
+    for (int t = 0; t < states.length; t++) {
+      h = torch.gru_cell(x.select(1, t), h, p.get(0).value(), p.get(1).value(), new TensorOptional(p.get(2).value()),
+          new TensorOptional(p.get(3).value()));
+      states[t] = h;
+    }
+    return Tensors.toFloats(torch.stack(new org.bytedeco.pytorch.TensorVector(states), 1));
   }
 }
