@@ -1,6 +1,7 @@
 package dev.adafocus.bench;
 
 import dev.adafocus.models.adafocus.AdaFocusConfig;
+import dev.adafocus.nn.Precision;
 import java.util.List;
 
 /**
@@ -17,9 +18,10 @@ import java.util.List;
  * @param trainBatch videos per training step (0 = skip the training-step measurement)
  * @param trainIterations timed training steps
  * @param memoryIterations batch-1 inference iterations for the memory trace (0 = skip)
+ * @param precision the format every timed model's CNN backbones compute in (the training step stays float32)
  */
 public record BenchPlan(AdaFocusConfig model, List<Integer> patchSizes, List<Integer> batchSizes, int warmup, int repeats,
-    boolean ablation, int trainBatch, int trainIterations, int memoryIterations) {
+    boolean ablation, int trainBatch, int trainIterations, int memoryIterations, Precision precision) {
   public BenchPlan {
     if (patchSizes.isEmpty() || batchSizes.isEmpty()) {
       throw new IllegalArgumentException("need at least one patch size and one batch size");

@@ -45,8 +45,8 @@ public record BenchReport(BenchPlan plan, BenchEnvironment environment, List<Inf
     out.printf("machine: %s, %d cores visible, %d libtorch threads, OpenBLAS threads: %s, ONEDNN_MAX_CPU_ISA=%s%n", e.cpu(),
         e.cores(), e.threads(), e.blasThreads(), e.onednnIsa());
     out.printf("videos: T=%d frames of %dx%d, %d classes; %d warm-up + %d timed calls per model and batch, interleaved; "
-        + "inference: BatchNorm folded, NHWC weights, InferenceMode unless marked [...]%n", c.frames(), c.inputSize(), c.inputSize(),
-        c.numClasses(), plan.warmup(), plan.repeats());
+        + "inference: BatchNorm folded, NHWC weights, InferenceMode unless marked [...]; CNN backbones in %s%n", c.frames(),
+        c.inputSize(), c.inputSize(), c.numClasses(), plan.warmup(), plan.repeats(), plan.precision().label());
     out.printf("%-68s %9s %5s %10s %21s %9s %8s %17s %9s%n", "model", "GFLOPs/v", "batch", "ms/video", "ms/call [min, max]",
         "videos/s", "speed-up", "[min, max]", "/ FLOPs x");
     for (InferenceBench.SubjectTimings s : timings) {
@@ -91,6 +91,7 @@ public record BenchReport(BenchPlan plan, BenchEnvironment environment, List<Inf
     cfg.addProperty("num_classes", c.numClasses());
     cfg.addProperty("warmup", plan.warmup());
     cfg.addProperty("repeats", plan.repeats());
+    cfg.addProperty("precision", plan.precision().label());
     o.add("config", cfg);
     o.addProperty("reference", reference().subject().name());
     JsonArray models = new JsonArray();

@@ -3,6 +3,7 @@ package dev.adafocus.bench;
 import dev.adafocus.engine.Engine;
 import dev.adafocus.models.adafocus.AdaFocusConfig;
 import dev.adafocus.nn.InferenceOptimisation;
+import dev.adafocus.nn.Precision;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,25 +15,26 @@ public final class Benchmark {
   public static BenchReport run(BenchPlan plan, java.util.function.Consumer<String> progress) {
     Engine.init();
     AdaFocusConfig base = plan.model();
+    Precision precision = plan.precision();
     List<BenchSubject> subjects = new ArrayList<>();
     try {
       progress.accept("building models");
       // the reference (the paper's main baseline: the heavy network on every whole frame) comes first
-      subjects.add(BenchSubject.baseline(base.focus(), base, InferenceOptimisation.FAST));
-      subjects.add(BenchSubject.baseline(base.glance(), base, InferenceOptimisation.FAST));
+      subjects.add(BenchSubject.baseline(base.focus(), base, InferenceOptimisation.FAST, precision));
+      subjects.add(BenchSubject.baseline(base.glance(), base, InferenceOptimisation.FAST, precision));
       for (int p : plan.patchSizes()) {
-        subjects.add(BenchSubject.adaFocus(plan.withPatch(p), InferenceOptimisation.FAST));
+        subjects.add(BenchSubject.adaFocus(plan.withPatch(p), InferenceOptimisation.FAST, precision));
       }
       if (plan.ablation()) {
         AdaFocusConfig first = plan.withPatch(plan.patchSizes().get(0));
-        subjects.add(BenchSubject.baseline(base.focus(), base, InferenceOptimisation.PLAIN));
-        subjects.add(BenchSubject.adaFocus(first, InferenceOptimisation.PLAIN));
+        subjects.add(BenchSubject.baseline(base.focus(), base, InferenceOptimisation.PLAIN, precision));
+        subjects.add(BenchSubject.adaFocus(first, InferenceOptimisation.PLAIN, precision));
         for (InferenceOptimisation o : InferenceOptimisation.leaveOneOut()) {
-          subjects.add(BenchSubject.adaFocus(first, o));
+          subjects.add(BenchSubject.adaFocus(first, o, precision));
         }
         // the fusion and the chunking help the reference too, by different shares
-        subjects.add(BenchSubject.baseline(base.focus(), base, InferenceOptimisation.UNFUSED));
-        subjects.add(BenchSubject.baseline(base.focus(), base, InferenceOptimisation.UNCHUNKED));
+        subjects.add(BenchSubject.baseline(base.focus(), base, InferenceOptimisation.UNFUSED, precision));
+        subjects.add(BenchSubject.baseline(base.focus(), base, InferenceOptimisation.UNCHUNKED, precision));
       }
       progress.accept("timing " + subjects.size() + " models interleaved, batch sizes " + plan.batchSizes() + ", "
           + plan.warmup() + " warm-up + " + plan.repeats() + " timed calls each");

@@ -58,6 +58,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--memory-iterations", description = "Batch-1 inference iterations for the memory trace (0 = skip).")
   int memoryIterations = 20;
 
+  @Mixin
+  PrecisionOption precision;
+
   @Option(names = "--json", description = "Print one JSON object as the last line.")
   boolean json;
 
@@ -73,7 +76,7 @@ public final class BenchCommand implements Callable<Integer> {
     BenchPlan plan;
     try {
       plan = new BenchPlan(config, patches, batchSizes, warmup, repeats, ablation, trainBatch, trainSteps,
-          memoryIterations);
+          memoryIterations, precision.get(spec.commandLine().getErr()));
     } catch (IllegalArgumentException e) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -45,6 +45,9 @@ public final class DemoCommand implements Callable<Integer> {
       + " up to float rounding.")
   boolean optimise;
 
+  @picocli.CommandLine.Mixin
+  PrecisionOption precision;
+
   /** The built-in demo config, shipped inside the jar. */
   static final String DEMO_CONFIG = "adafocusv2_demo_synthetic.yaml";
 
@@ -69,6 +72,10 @@ public final class DemoCommand implements Callable<Integer> {
             "single-video mode needs CONFIG CHECKPOINT VIDEO [LABEL_MAP]; without arguments the built-in demo runs");
       }
       return singleVideo(out);
+    }
+    if (optimise || precision.precision != dev.adafocus.nn.Precision.FLOAT32) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--optimise and --precision apply to single-video mode (CONFIG CHECKPOINT VIDEO); the built-in demo trains");
     }
     Path file = config != null ? config : builtInConfig();
     Map<String, Object> flags = new LinkedHashMap<>();
@@ -122,9 +129,7 @@ public final class DemoCommand implements Callable<Integer> {
     var model = dev.adafocus.recipe.AdaFocusExperimentFactory.buildModel(c);
     try {
       dev.adafocus.train.TestRun.loadWeights(model, positional.get(1));
-      if (optimise) {
-        dev.adafocus.train.TestRun.prepareForInference(model);
-      }
+      new dev.adafocus.train.TestRun.Inference(optimise, precision.get(spec.commandLine().getErr())).prepare(model);
       var r = dev.adafocus.recipe.SingleVideoDemo.run(c, model, positional.get(2), names, exit, outFilename);
       out.println(positional.get(2) + ":");
       for (var s : r.top5()) {

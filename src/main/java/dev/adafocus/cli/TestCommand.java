@@ -45,6 +45,9 @@ public final class TestCommand implements Callable<Integer> {
   boolean optimise;
 
   @Mixin
+  PrecisionOption precision;
+
+  @Mixin
   ConfigOptions options;
 
   @picocli.CommandLine.Spec
@@ -60,7 +63,7 @@ public final class TestCommand implements Callable<Integer> {
     if (thresholds != null) {
       return exitTest(c, out);
     }
-    EvalResult r = TestRun.run(c, checkpoint, dump, out, split.equals("train"), optimise);
+    EvalResult r = TestRun.run(c, checkpoint, dump, out, split.equals("train"), inference());
     if (options.json) {
       JsonObject o = new JsonObject();
       o.addProperty("videos", r.predictions().size());
@@ -69,6 +72,10 @@ public final class TestCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  private TestRun.Inference inference() {
+    return new TestRun.Inference(optimise, precision.get(spec.commandLine().getErr()));
   }
 
   private int exitTest(ExperimentConfig c, PrintWriter out) {
@@ -82,7 +89,7 @@ public final class TestCommand implements Callable<Integer> {
     } catch (java.io.IOException e) {
       throw new dev.adafocus.AdaFocusException(thresholds + ": " + e.getMessage(), e);
     }
-    dev.adafocus.recipe.ExitTest.Result r = dev.adafocus.recipe.ExitTest.run(c, checkpoint, t.policy(), out, optimise);
+    dev.adafocus.recipe.ExitTest.Result r = dev.adafocus.recipe.ExitTest.run(c, checkpoint, t.policy(), out, inference());
     if (options.json) {
       JsonObject o = new JsonObject();
       r.metrics().forEach(o::addProperty);

@@ -9,6 +9,7 @@ import org.bytedeco.pytorch.GradMode;
 import org.bytedeco.pytorch.IValue;
 import org.bytedeco.pytorch.IValueVector;
 import org.bytedeco.pytorch.IntType;
+import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.NumberType;
 import org.bytedeco.pytorch.OperatorHandle;
 import org.bytedeco.pytorch.OperatorHandleOptional;
@@ -16,7 +17,9 @@ import org.bytedeco.pytorch.OperatorName;
 import org.bytedeco.pytorch.OptionalType;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorOptions;
 import org.bytedeco.pytorch.Type;
+import org.bytedeco.pytorch.global.torch;
 import org.bytedeco.pytorch.global.torch.ScalarType;
 
 /**
@@ -107,6 +110,27 @@ public final class FusedConvolution {
     }
   }
 
+  /**
+   * Whether oneDNN computes bfloat16 convolutions here, probed once with a one-pixel call: libtorch refuses them on CPUs
+   * without AVX-512 (BW, VL, DQ) or AVX-NE-CONVERT, and under a lower {@code ONEDNN_MAX_CPU_ISA}.
+   */
+  private static final class Bfloat16 {
+    static final boolean SUPPORTED = probe();
+
+    private static boolean probe() {
+      if (Operators.INSTANCE == null) {
+        return false;
+      }
+      try (NativeScope s = NativeScope.open(); NoGradGuard g = new NoGradGuard()) {
+        Tensor one = torch.ones(new long[] {1, 1, 1, 1}, new TensorOptions(ScalarType.BFloat16));
+        conv(one, one, null, 1, 0, 1, Activation.NONE);
+        return true;
+      } catch (RuntimeException refused) {
+        return false;
+      }
+    }
+  }
+
   /** Default of {@link #minimumElements}. */
   public static final long DEFAULT_MINIMUM_ELEMENTS = 1 << 16;
 
@@ -140,10 +164,20 @@ public final class FusedConvolution {
 
   /**
    * Whether {@code x} can go through the fused operators: gradients are off (they have no backward), {@code x} is a
-   * float32 CPU tensor, and the operators exist.
+   * float32 CPU tensor, or a bfloat16 one where {@link #bfloat16Supported}, and the operators exist.
    */
   public static boolean supports(Tensor x) {
-    return !GradMode.is_enabled() && !x.is_cuda() && x.scalar_type().value == ScalarType.Float.value && available();
+    int type = x.scalar_type().value;
+    boolean format = type == ScalarType.Float.value || type == ScalarType.BFloat16.value && bfloat16Supported();
+    return !GradMode.is_enabled() && !x.is_cuda() && format && available();
+  }
+
+  /**
+   * Whether this CPU runs oneDNN's bfloat16 convolutions (natively with AMX or AVX-512 BF16, by conversion with plain
+   * AVX-512); elsewhere libtorch computes bfloat16 convolutions with its slow generic kernels.
+   */
+  public static boolean bfloat16Supported() {
+    return Bfloat16.SUPPORTED;
   }
 
   /**

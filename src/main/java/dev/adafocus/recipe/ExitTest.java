@@ -35,17 +35,15 @@ public final class ExitTest {
   public record Result(Map<String, Double> metrics, double gflopsPerVideo, double msPerVideo, double[] exitFractions) {}
 
   /**
-   * Runs the validation split of {@code config} with {@code checkpoint} under {@code policy}; with {@code optimise}
-   * the model is prepared for inference first ({@link TestRun#prepareForInference}).
+   * Runs the validation split of {@code config} with {@code checkpoint} under {@code policy}, the model prepared as
+   * {@code inference} says.
    */
-  public static Result run(ExperimentConfig config, Path checkpoint, ExitPolicy policy, PrintWriter out, boolean optimise) {
+  public static Result run(ExperimentConfig config, Path checkpoint, ExitPolicy policy, PrintWriter out,
+      TestRun.Inference inference) {
     AdaFocusV2 model = AdaFocusExperimentFactory.buildModel(config);
     try (LoaderBatches val = ExperimentData.split(config, false)) {
       TestRun.loadWeights(model, checkpoint);
-      model.train(false);
-      if (optimise) {
-        TestRun.prepareForInference(model);
-      }
+      inference.prepare(model);
       StepwiseInference stepwise = new StepwiseInference(model);
       ModelFlops flops = ModelFlops.measure(model.config());
       int steps = model.config().frames();

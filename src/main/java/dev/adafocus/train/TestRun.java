@@ -10,6 +10,7 @@ import dev.adafocus.eval.PredictionsCsv;
 import dev.adafocus.exit.LogitsDump;
 import dev.adafocus.nn.InferenceOptimisation;
 import dev.adafocus.nn.Net;
+import dev.adafocus.nn.Precision;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.io.PrintWriter;
@@ -39,13 +40,31 @@ public final class TestRun {
     }
   }
 
-  /** Applies {@link InferenceOptimisation#FAST} to a loaded model: for evaluation only, it can no longer train. */
-  public static void prepareForInference(org.bytedeco.pytorch.Module model) {
-    if (!(model instanceof Net net)) {
-      throw new dev.adafocus.AdaFocusException("--optimise applies to this project's models; "
-          + model.getClass().getName() + " is not one");
+  /**
+   * How a loaded model is evaluated.
+   *
+   * @param optimise prepare it as {@link InferenceOptimisation#FAST} (for evaluation only: it can no longer train)
+   * @param precision the format its CNN backbones compute in ({@link Precision})
+   */
+  public record Inference(boolean optimise, Precision precision) {
+    /** The model as trained: float32, no eval-time transforms. */
+    public static final Inference PLAIN = new Inference(false, Precision.FLOAT32);
+
+    /** Switches {@code model} to eval mode and applies the chosen transforms, in place. */
+    public void prepare(org.bytedeco.pytorch.Module model) {
+      model.eval();
+      if (equals(PLAIN)) {
+        return;
+      }
+      if (!(model instanceof Net net)) {
+        throw new dev.adafocus.AdaFocusException("--optimise and --precision apply to this project's models; "
+            + model.getClass().getName() + " is not one");
+      }
+      if (optimise) {
+        InferenceOptimisation.FAST.apply(net);
+      }
+      precision.apply(net);
     }
-    InferenceOptimisation.FAST.apply(net);
   }
 
   /** Writes {@link #CSV} and {@link #STEP_LOGITS} into {@code dir}. */
@@ -62,16 +81,16 @@ public final class TestRun {
 
   /** Evaluates {@code checkpoint} on the config's validation split; writes the dumps into {@code dumpDir} if not null. */
   public static EvalResult run(ExperimentConfig config, Path checkpoint, Path dumpDir, PrintWriter out) {
-    return run(config, checkpoint, dumpDir, out, false, false);
+    return run(config, checkpoint, dumpDir, out, false, Inference.PLAIN);
   }
 
   /**
    * As {@link #run(ExperimentConfig, Path, Path, PrintWriter)}; with {@code trainSplit} on the training split with
-   * training-time sampling and augmentation (what conditional-exit calibration fits its thresholds on); with
-   * {@code optimise} the model is prepared as {@link InferenceOptimisation#FAST} first.
+   * training-time sampling and augmentation (what conditional-exit calibration fits its thresholds on), with the
+   * model prepared as {@code inference} says.
    */
   public static EvalResult run(ExperimentConfig config, Path checkpoint, Path dumpDir, PrintWriter out,
-      boolean trainSplit, boolean optimise) {
+      boolean trainSplit, Inference inference) {
     Devices.parse(config.train().device());
     if (config.train().threads() > 0) {
       Engine.setThreads(config.train().threads());
@@ -79,9 +98,7 @@ public final class TestRun {
     Experiment<?> experiment = Experiments.create(config);
     try {
       loadWeights(experiment.task().module(), checkpoint);
-      if (optimise) {
-        prepareForInference(experiment.task().module());
-      }
+      inference.prepare(experiment.task().module());
       EvalResult r = evaluate(experiment, trainSplit);
       StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "Epoch(test) [%d videos]", r.predictions().size()));
       r.metrics().entrySet().stream().sorted(Map.Entry.comparingByKey())

@@ -84,6 +84,27 @@ class BenchCommandTest {
   }
 
   @Test
+  void bfloat16BackbonesAreReportedAsSuch() {
+    StringWriter out = new StringWriter();
+    int code = Main.run(new PrintWriter(out), new PrintWriter(new StringWriter()), concat(TINY, "--batch-sizes", "1",
+        "--patch-sizes", "16", "--train-batch", "0", "--memory-iterations", "0", "--precision", "bf16", "--json"));
+    assertEquals(0, code);
+    assertTrue(out.toString().contains("CNN backbones in bf16"), out.toString());
+    String[] lines = out.toString().strip().split("\n");
+    JsonObject o = JsonParser.parseString(lines[lines.length - 1]).getAsJsonObject();
+    assertEquals("bf16", o.getAsJsonObject("config").get("precision").getAsString());
+    assertEquals(3, o.getAsJsonArray("models").size());
+  }
+
+  @Test
+  void rejectsAnUnknownPrecision() {
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), concat(TINY, "--precision", "fp16"));
+    assertEquals(2, code);
+    assertTrue(err.toString().contains("unknown precision 'fp16' (expected fp32 or bf16)"), err.toString());
+  }
+
+  @Test
   void rejectsAPatchLargerThanTheFrame() {
     StringWriter err = new StringWriter();
     int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), concat(TINY, "--patch-sizes", "16,40"));

@@ -60,6 +60,28 @@ class BenchmarkEndToEndTest {
         assertArrayEquals(dump.logits()[v][t], fast.logits()[v][t], 1e-4f, "folded, fused, NHWC: clip " + v + ", step " + t);
       }
     }
+
+    Run reduced = cli("test", CI_CONFIG.toString(), ckpt.toString(), "--dump", dir.resolve("bf16").toString(), "--optimise",
+        "--precision", "bf16");
+    assertEquals(0, reduced.code(), reduced.err());
+    LogitsDump bf16 = LogitsDump.read(dir.resolve("bf16").resolve("step_logits.safetensors"));
+    int last = dump.steps() - 1;
+    int agree = 0;
+    boolean changed = false;
+    for (int v = 0; v < dump.videos(); v++) {
+      agree += argmax(bf16.logits()[v][last]) == argmax(dump.logits()[v][last]) ? 1 : 0;
+      changed |= !java.util.Arrays.equals(bf16.logits()[v][last], dump.logits()[v][last]);
+    }
+    assertTrue(changed, "bfloat16 backbones give logits of their own");
+    assertTrue(agree >= dump.videos() - 1, "bfloat16 backbones keep the predictions: " + agree + " of " + dump.videos());
+  }
+
+  private static int argmax(float[] v) {
+    int best = 0;
+    for (int i = 1; i < v.length; i++) {
+      best = v[i] > v[best] ? i : best;
+    }
+    return best;
   }
 
   /** Share of validation frames (all frames of every clip) whose centre patch holds the digit's centre. */

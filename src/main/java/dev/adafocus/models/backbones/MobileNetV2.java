@@ -3,19 +3,22 @@ package dev.adafocus.models.backbones;
 import dev.adafocus.nn.Activation;
 import dev.adafocus.nn.BatchChunking;
 import dev.adafocus.nn.BatchNorm;
+import dev.adafocus.nn.ComputeType;
 import dev.adafocus.nn.Conv2d;
 import dev.adafocus.nn.Layer;
 import dev.adafocus.nn.Linear;
+import dev.adafocus.nn.Precision;
 import dev.adafocus.nn.Sequential;
 import org.bytedeco.pytorch.GeneratorOptional;
 import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch.ScalarType;
 
 /**
  * MobileNetV2 in the layout of the checkpoint TSM distributes ({@code features.N.conv.M.*}, {@code classifier.*}):
  * ReLU6, stem of 32 channels, inverted residuals (t, c, n, s), last 1×1 conv to 1280 channels. The width multiplier
  * scales the block outputs (rounded up to multiples of 8), as in that implementation.
  */
-public final class MobileNetV2 extends Layer implements Backbone, BatchChunking.Chunkable {
+public final class MobileNetV2 extends Layer implements Backbone, BatchChunking.Chunkable, Precision.Convertible {
   private static final int[][] SETTINGS = {
       {1, 16, 1, 1}, {6, 24, 2, 2}, {6, 32, 3, 2}, {6, 64, 4, 2}, {6, 96, 3, 1}, {6, 160, 3, 2}, {6, 320, 1, 1}};
 
@@ -28,6 +31,7 @@ public final class MobileNetV2 extends Layer implements Backbone, BatchChunking.
   private final Sequential features;
   private final long lastChannel;
   private final BatchChunking.Chunks chunks;
+  private final ComputeType computeType = new ComputeType();
   /** The widest activation of the early layers, in floats per input pixel. */
   private final double earlyFloatsPerPixel;
 
@@ -89,9 +93,15 @@ public final class MobileNetV2 extends Layer implements Backbone, BatchChunking.
    */
   @Override
   public Tensor featureMap(Tensor images) {
-    long earlyBytes = earlyActivationBytes(images.size(2) * images.size(3));
-    Tensor early = chunks.map(x -> features.forward(x, 0, EARLY_LAYERS), images, earlyBytes);
-    return chunks.map(x -> features.forward(x, EARLY_LAYERS, features.size()), early);
+    return computeType.map(x -> {
+      Tensor early = chunks.map(y -> features.forward(y, 0, EARLY_LAYERS), x, earlyActivationBytes(x.size(2) * x.size(3)));
+      return chunks.map(y -> features.forward(y, EARLY_LAYERS, features.size()), early);
+    }, images);
+  }
+
+  @Override
+  public void computeIn(ScalarType dtype) {
+    computeType.set(dtype);
   }
 
   /** Chunks the frames of a batch at inference, unless temporal shifts tie each video's frames together. */

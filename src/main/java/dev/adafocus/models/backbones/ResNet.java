@@ -4,10 +4,12 @@ import dev.adafocus.engine.FusedConvolution;
 import dev.adafocus.nn.ActivationFusion;
 import dev.adafocus.nn.BatchChunking;
 import dev.adafocus.nn.BatchNorm;
+import dev.adafocus.nn.ComputeType;
 import dev.adafocus.nn.Conv2d;
 import dev.adafocus.nn.Init;
 import dev.adafocus.nn.Layer;
 import dev.adafocus.nn.Linear;
+import dev.adafocus.nn.Precision;
 import dev.adafocus.nn.Sequential;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
@@ -17,7 +19,8 @@ import org.bytedeco.pytorch.global.torch;
  * base width so that CPU-sized variants exist. The 1000-way {@code fc} is kept for checkpoint compatibility but not
  * used by {@link #featureMap}.
  */
-public final class ResNet extends Layer implements Backbone, ActivationFusion.Fusable, BatchChunking.Chunkable {
+public final class ResNet extends Layer implements Backbone, ActivationFusion.Fusable, BatchChunking.Chunkable,
+    Precision.Convertible {
   /** Residual block type. */
   public enum Block {
     BASIC(1), BOTTLENECK(4);
@@ -35,6 +38,7 @@ public final class ResNet extends Layer implements Backbone, ActivationFusion.Fu
   private final long featureDim;
   private final boolean smallInputStem;
   private final BatchChunking.Chunks chunks;
+  private final ComputeType computeType = new ComputeType();
 
   /**
    * @param block residual block type
@@ -101,7 +105,12 @@ public final class ResNet extends Layer implements Backbone, ActivationFusion.Fu
 
   @Override
   public Tensor featureMap(Tensor images) {
-    return chunks.map(this::wholeFeatureMap, images);
+    return computeType.map(x -> chunks.map(this::wholeFeatureMap, x), images);
+  }
+
+  @Override
+  public void computeIn(torch.ScalarType dtype) {
+    computeType.set(dtype);
   }
 
   /** Chunks the images of a batch at inference, unless temporal shifts tie each video's frames together. */

@@ -1,0 +1,34 @@
+package dev.adafocus.cli;
+
+import dev.adafocus.engine.FusedConvolution;
+import dev.adafocus.nn.Precision;
+import java.io.PrintWriter;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+
+/** The {@code --precision} option of the inference commands: the format the CNN backbones compute in. */
+public final class PrecisionOption {
+  @Option(names = "--precision", paramLabel = "fp32|bf16", converter = Parser.class, description = "Format the glance "
+      + "and focus CNNs compute in: fp32, or bf16 (bfloat16: 2-4x faster on CPUs with AMX, slower than fp32 on CPUs "
+      + "without AVX-512; policy, crop and classifier stay fp32; logits and patch locations move slightly, so a few "
+      + "predictions can change).")
+  Precision precision = Precision.FLOAT32;
+
+  /** The chosen precision; warns on {@code err} when this CPU has no oneDNN bfloat16 convolutions for it. */
+  public Precision get(PrintWriter err) {
+    if (precision == Precision.BFLOAT16 && !FusedConvolution.bfloat16Supported()) {
+      err.println("warning: oneDNN has no bfloat16 convolutions on this CPU (or under this ONEDNN_MAX_CPU_ISA); bf16 "
+          + "runs on libtorch's generic kernels, slower than fp32");
+      err.flush();
+    }
+    return precision;
+  }
+
+  /** Reads {@code fp32} or {@code bf16}. */
+  static final class Parser implements ITypeConverter<Precision> {
+    @Override
+    public Precision convert(String value) {
+      return Precision.parse(value);
+    }
+  }
+}
