@@ -164,6 +164,17 @@ class BenchmarkEndToEndTest {
     }
     assertEquals(o.getAsJsonArray("top5").get(0).getAsJsonObject().get("class").getAsString(),
         fast.json().getAsJsonArray("top5").get(0).getAsJsonObject().get("class").getAsString());
+    Run reduced = cli("demo", CI_CONFIG.toString(), ckpt.toString(), video.toString(), "--out-filename",
+        dir.resolve("bf16.gif").toString(), "--optimise", "--precision", "bf16", "--json");
+    assertEquals(0, reduced.code(), reduced.err());
+    assertEquals(4, reduced.json().get("frames_processed").getAsInt());
+    assertEquals(4, VideoFrames.readAll(dir.resolve("bf16.gif")).size());
+    double top = reduced.json().getAsJsonArray("top5").get(0).getAsJsonObject().get("score").getAsDouble();
+    assertEquals(o.getAsJsonArray("top5").get(0).getAsJsonObject().get("score").getAsDouble(), top, 0.1,
+        "bfloat16 backbones move the top score a little");
+    Run builtIn = cli("demo", "--precision", "bf16");
+    assertEquals(2, builtIn.code(), "the built-in demo trains: no precision option");
+    assertTrue(builtIn.err().contains("--optimise and --precision apply to single-video mode"), builtIn.err());
     Path corrupt = dir.resolve("corrupt.mp4");
     Files.write(corrupt, new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p', 1, 2, 3});
     Run bad = cli("demo", CI_CONFIG.toString(), ckpt.toString(), corrupt.toString());
