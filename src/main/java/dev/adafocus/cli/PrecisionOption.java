@@ -1,5 +1,7 @@
 package dev.adafocus.cli;
 
+import dev.adafocus.engine.CpuBfloat16;
+import dev.adafocus.engine.Engine;
 import dev.adafocus.engine.FusedConvolution;
 import dev.adafocus.nn.Precision;
 import java.io.PrintWriter;
@@ -9,16 +11,16 @@ import picocli.CommandLine.Option;
 /** The {@code --precision} option of the inference commands: the format the CNN backbones compute in. */
 public final class PrecisionOption {
   @Option(names = "--precision", paramLabel = "fp32|bf16", converter = Parser.class, description = "Format the glance "
-      + "and focus CNNs compute in: fp32, or bf16 (bfloat16: 2-4x faster on CPUs with AMX, slower than fp32 on CPUs "
-      + "without AVX-512; policy, crop and classifier stay fp32; logits and patch locations move slightly, so a few "
-      + "predictions can change).")
+      + "and focus CNNs compute in: fp32, or bf16 (bfloat16: 2-4x faster on CPUs with AMX or AVX-512 BF16, several "
+      + "times slower than fp32 on CPUs without them; policy, crop and classifier stay fp32; logits and patch "
+      + "locations move slightly, so a few predictions can change).")
   Precision precision = Precision.FLOAT32;
 
-  /** The chosen precision; warns on {@code err} when this CPU has no oneDNN bfloat16 convolutions for it. */
+  /** The chosen precision; warns on {@code err} when bfloat16 would run emulated, slower than float32. */
   public Precision get(PrintWriter err) {
-    if (precision == Precision.BFLOAT16 && !FusedConvolution.bfloat16Supported()) {
-      err.println("warning: oneDNN has no bfloat16 convolutions on this CPU (or under this ONEDNN_MAX_CPU_ISA); bf16 "
-          + "runs on libtorch's generic kernels, slower than fp32");
+    if (precision == Precision.BFLOAT16 && !(FusedConvolution.bfloat16Supported() && CpuBfloat16.inHardware())) {
+      err.println("warning: no bfloat16 instructions (AVX-512 BF16 or AMX) on this CPU or under ONEDNN_MAX_CPU_ISA="
+          + Engine.onednnIsa() + "; bf16 runs emulated here, several times slower than fp32");
       err.flush();
     }
     return precision;
