@@ -1,5 +1,6 @@
 package dev.adafocus.bench;
 
+import dev.adafocus.engine.CpuBfloat16;
 import dev.adafocus.engine.Engine;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,8 +15,10 @@ import java.nio.file.Path;
  * @param onednnIsa value of ONEDNN_MAX_CPU_ISA ("default" when unset)
  * @param blasThreads the OpenBLAS thread setting libtorch's matrix products start with: OPENBLAS_NUM_THREADS, else
  *     OMP_NUM_THREADS, else "all cores" (OpenBLAS's own pool, separate from libtorch's intra-op threads)
+ * @param bfloat16InHardware whether oneDNN may compute bfloat16 in hardware here ({@link CpuBfloat16})
  */
-public record BenchEnvironment(String cpu, int cores, int threads, String onednnIsa, String blasThreads) {
+public record BenchEnvironment(String cpu, int cores, int threads, String onednnIsa, String blasThreads,
+    boolean bfloat16InHardware) {
   /** The current process's environment. */
   public static BenchEnvironment current() {
     String blas = System.getenv("OPENBLAS_NUM_THREADS");
@@ -23,7 +26,7 @@ public record BenchEnvironment(String cpu, int cores, int threads, String onednn
       blas = System.getenv("OMP_NUM_THREADS");
     }
     return new BenchEnvironment(cpuModel(), Runtime.getRuntime().availableProcessors(), Engine.threads(), Engine.onednnIsa(),
-        blas == null ? "all cores" : blas);
+        blas == null ? "all cores" : blas, CpuBfloat16.inHardware());
   }
 
   private static String cpuModel() {

@@ -42,8 +42,9 @@ public record BenchReport(BenchPlan plan, BenchEnvironment environment, List<Inf
   public void print(PrintWriter out) {
     AdaFocusConfig c = plan.model();
     BenchEnvironment e = environment;
-    out.printf("machine: %s, %d cores visible, %d libtorch threads, OpenBLAS threads: %s, ONEDNN_MAX_CPU_ISA=%s%n", e.cpu(),
-        e.cores(), e.threads(), e.blasThreads(), e.onednnIsa());
+    out.printf("machine: %s, %d cores visible, %d libtorch threads, OpenBLAS threads: %s, ONEDNN_MAX_CPU_ISA=%s, "
+        + "bfloat16 in hardware: %s%n", e.cpu(), e.cores(), e.threads(), e.blasThreads(), e.onednnIsa(),
+        e.bfloat16InHardware() ? "yes" : "no");
     out.printf("videos: T=%d frames of %dx%d, %d classes; %d warm-up + %d timed calls per model and batch, interleaved; "
         + "inference: BatchNorm folded, NHWC weights, InferenceMode unless marked [...]; CNN backbones in %s%n", c.frames(),
         c.inputSize(), c.inputSize(), c.numClasses(), plan.warmup(), plan.repeats(), plan.precision().label());
@@ -83,6 +84,7 @@ public record BenchReport(BenchPlan plan, BenchEnvironment environment, List<Inf
     env.addProperty("threads", environment.threads());
     env.addProperty("onednn_max_cpu_isa", environment.onednnIsa());
     env.addProperty("openblas_threads", environment.blasThreads());
+    env.addProperty("bfloat16_in_hardware", environment.bfloat16InHardware());
     o.add("environment", env);
     AdaFocusConfig c = plan.model();
     JsonObject cfg = new JsonObject();

@@ -69,6 +69,8 @@ class BenchCommandTest {
     assertEquals(1 + 2, training.getAsJsonObject("memory").get("iterations").getAsInt(), "warm-up step + timed steps");
     assertTrue(training.get("step_ms_median").getAsDouble() > 0);
     assertEquals(1, o.getAsJsonObject("environment").get("threads").getAsInt());
+    assertEquals(dev.adafocus.engine.CpuBfloat16.inHardware(),
+        o.getAsJsonObject("environment").get("bfloat16_in_hardware").getAsBoolean());
   }
 
   @Test
