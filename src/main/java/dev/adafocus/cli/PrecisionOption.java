@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 /** The {@code --precision} option of the inference commands: the format the CNN backbones compute in. */
 public final class PrecisionOption {
   @Option(names = "--precision", paramLabel = "fp32|bf16", converter = Parser.class, description = "Format the glance "
-      + "and focus CNNs compute in: fp32, or bf16 (bfloat16: 2-4x faster on CPUs with AMX or AVX-512 BF16, several "
+      + "and focus CNNs compute in: fp32, or bf16 (bfloat16: 2-3.5x faster on CPUs with AMX or AVX-512 BF16, several "
       + "times slower than fp32 on CPUs without them; policy, crop and classifier stay fp32; logits and patch "
       + "locations move slightly, so a few predictions can change).")
   Precision precision = Precision.FLOAT32;
