@@ -54,5 +54,11 @@ class ConditionalExitEndToEndTest {
     assertEquals(o.get("gflops_per_video").getAsDouble(), optimised.json().get("gflops_per_video").getAsDouble(), 1e-9,
         "the optimised model exits at the same steps");
     assertEquals(o.get("top1").getAsDouble(), optimised.json().get("top1").getAsDouble(), 1e-9);
+    var reduced = BenchmarkEndToEndTest.cli("test", config, ckpt, "--thresholds",
+        dir.resolve("exit/thresholds.json").toString(), "--optimise", "--precision", "bf16", "--json");
+    assertEquals(0, reduced.code(), reduced.err());
+    double spent = reduced.json().get("gflops_per_video").getAsDouble();
+    assertEquals(o.get("gflops_per_video").getAsDouble(), spent, perFrame,
+        "bfloat16 backbones exit within a step of the float32 model on average");
   }
 }
