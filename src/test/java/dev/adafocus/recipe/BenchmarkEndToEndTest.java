@@ -20,6 +20,16 @@ import org.junit.jupiter.api.io.TempDir;
 /** The whole path on a tiny config: train, test with dumps, the demo's comparison, single-video inference. */
 class BenchmarkEndToEndTest {
   static final Path CI_CONFIG = Path.of("configs", "adafocusv2_ci_synthetic.yaml");
+  /**
+   * A logit change larger than float32 rounding: the optimised and plain float32 logits agree within 1e-4 (asserted
+   * below); bfloat16 backbones moved them by up to 5e-3 on the development machine.
+   */
+  private static final double BF16_VISIBLE = 1e-3;
+  /**
+   * The same for a softmax score of the single-video demo: float32 optimised vs plain differed by 1.5e-8, bfloat16 by
+   * 2.7e-4 on the development machine.
+   */
+  private static final double BF16_VISIBLE_SCORE = 1e-5;
 
   @TempDir
   Path dir;
@@ -67,12 +77,15 @@ class BenchmarkEndToEndTest {
     LogitsDump bf16 = LogitsDump.read(dir.resolve("bf16").resolve("step_logits.safetensors"));
     int last = dump.steps() - 1;
     int agree = 0;
-    boolean changed = false;
+    double largest = 0;
     for (int v = 0; v < dump.videos(); v++) {
-      agree += argmax(bf16.logits()[v][last]) == argmax(dump.logits()[v][last]) ? 1 : 0;
-      changed |= !java.util.Arrays.equals(bf16.logits()[v][last], dump.logits()[v][last]);
+      agree += argmax(bf16.logits()[v][last]) == argmax(fast.logits()[v][last]) ? 1 : 0;
+      for (int c = 0; c < bf16.logits()[v][last].length; c++) {
+        largest = Math.max(largest, Math.abs(bf16.logits()[v][last][c] - fast.logits()[v][last][c]));
+      }
     }
-    assertTrue(changed, "bfloat16 backbones give logits of their own");
+    // the float32 optimised logits match the plain ones within 1e-4 (above); bfloat16 must differ by more than that
+    assertTrue(largest > BF16_VISIBLE, "bfloat16 backbones give logits of their own: largest change " + largest);
     assertTrue(agree >= dump.videos() - 1, "bfloat16 backbones keep the predictions: " + agree + " of " + dump.videos());
   }
 
@@ -170,8 +183,9 @@ class BenchmarkEndToEndTest {
     assertEquals(4, reduced.json().get("frames_processed").getAsInt());
     assertEquals(4, VideoFrames.readAll(dir.resolve("bf16.gif")).size());
     double top = reduced.json().getAsJsonArray("top5").get(0).getAsJsonObject().get("score").getAsDouble();
-    assertEquals(o.getAsJsonArray("top5").get(0).getAsJsonObject().get("score").getAsDouble(), top, 0.1,
-        "bfloat16 backbones move the top score a little");
+    double fastTop = fast.json().getAsJsonArray("top5").get(0).getAsJsonObject().get("score").getAsDouble();
+    assertEquals(fastTop, top, 0.1, "bfloat16 backbones move the top score a little");
+    assertTrue(Math.abs(top - fastTop) > BF16_VISIBLE_SCORE, "and do move it: " + top + " vs " + fastTop);
     Run builtIn = cli("demo", "--precision", "bf16");
     assertEquals(2, builtIn.code(), "the built-in demo trains: no precision option");
     assertTrue(builtIn.err().contains("--optimise and --precision apply to single-video mode"), builtIn.err());
