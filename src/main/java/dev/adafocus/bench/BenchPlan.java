@@ -19,9 +19,12 @@ import java.util.List;
  * @param trainIterations timed training steps
  * @param memoryIterations batch-1 inference iterations for the memory trace (0 = skip)
  * @param precision the format every timed model's CNN backbones compute in (the training step stays float32)
+ * @param stages also time each stage of every AdaFocusV2 variant alone (glance, policy, crop, focus, classifier), to
+ *     show where its time goes and how fast each stage runs per FLOP against the reference
  */
 public record BenchPlan(AdaFocusConfig model, List<Integer> patchSizes, List<Integer> batchSizes, int warmup, int repeats,
-    boolean ablation, int trainBatch, int trainIterations, int memoryIterations, Precision precision) {
+    boolean ablation, int trainBatch, int trainIterations, int memoryIterations, Precision precision,
+    boolean stages) {
   public BenchPlan {
     if (patchSizes.isEmpty() || batchSizes.isEmpty()) {
       throw new IllegalArgumentException("need at least one patch size and one batch size");

@@ -22,6 +22,36 @@ public record BenchReport(BenchPlan plan, BenchEnvironment environment, List<Inf
     return timings.get(0);
   }
 
+  /** The whole models, in measurement order (the reference first). */
+  public List<InferenceBench.SubjectTimings> models() {
+    return timings.stream().filter(t -> t.subject().stageOf() == null).toList();
+  }
+
+  /** The stages of the model named {@code model}, in the order of its forward (empty unless the plan asked for them). */
+  public List<InferenceBench.SubjectTimings> stagesOf(String model) {
+    return timings.stream().filter(t -> model.equals(t.subject().stageOf())).toList();
+  }
+
+  /** Median ms per video of all {@code stages} together at {@code batch}. */
+  static double stageSum(List<InferenceBench.SubjectTimings> stages, int batch) {
+    return stages.stream().mapToDouble(t -> t.byBatch().get(batch).median() / batch).sum();
+  }
+
+  /**
+   * The speed-up / FLOPs ratio of {@code model} computed from its stages' median times at {@code batch}, with stage
+   * {@code atReferenceRate} (or none, when null) replaced by the time it would take at the reference's FLOP rate.
+   */
+  public double stageRatio(InferenceBench.SubjectTimings model, int batch, InferenceBench.SubjectTimings atReferenceRate) {
+    List<InferenceBench.SubjectTimings> stages = stagesOf(model.subject().name());
+    double refMs = reference().byBatch().get(batch).median() / batch;
+    double total = stageSum(stages, batch);
+    if (atReferenceRate != null) {
+      total += atReferenceRate.subject().gflopsPerVideo() * refMs / reference().subject().gflopsPerVideo()
+          - atReferenceRate.byBatch().get(batch).median() / batch;
+    }
+    return refMs / total / flopsRatio(model);
+  }
+
   /** Per-repeat speed-up of {@code s} over the reference at batch size {@code batch}: reference time / own time. */
   public Samples speedup(InferenceBench.SubjectTimings s, int batch) {
     double[] ref = reference().byBatch().get(batch).values();
@@ -50,7 +80,7 @@ public record BenchReport(BenchPlan plan, BenchEnvironment environment, List<Inf
         c.inputSize(), c.inputSize(), c.numClasses(), plan.warmup(), plan.repeats(), plan.precision().label());
     out.printf("%-68s %9s %5s %10s %21s %9s %8s %17s %9s%n", "model", "GFLOPs/v", "batch", "ms/video", "ms/call [min, max]",
         "videos/s", "speed-up", "[min, max]", "/ FLOPs x");
-    for (InferenceBench.SubjectTimings s : timings) {
+    for (InferenceBench.SubjectTimings s : models()) {
       for (int batch : plan.batchSizes()) {
         Samples t = s.byBatch().get(batch);
         Samples up = speedup(s, batch);
@@ -61,6 +91,9 @@ public record BenchReport(BenchPlan plan, BenchEnvironment environment, List<Inf
     }
     out.printf("(speed-up: %s time / model time, median of the per-repeat ratios; '/ FLOPs x': speed-up divided by the "
         + "FLOPs ratio, 1.0 = time saved in proportion to compute saved)%n", reference().subject().name());
+    if (plan.stages()) {
+      printStages(out);
+    }
     if (inferenceMemory != null) {
       out.printf("inference memory: resident %s after iteration 1, %s after iteration %d; peak growth %.1f KiB/iteration%n",
           mib(inferenceMemory.first()), mib(inferenceMemory.last()), inferenceMemory.iterations(),
@@ -73,6 +106,35 @@ public record BenchReport(BenchPlan plan, BenchEnvironment environment, List<Inf
           t.max(), t.values().length, mib(training.memory().first()), mib(training.memory().last()), training.memory().iterations(),
           training.memory().peakGrowthPerIteration() / 1024);
     }
+  }
+
+  private void printStages(PrintWriter out) {
+    out.println("where the time goes: each stage timed alone on the outputs of the stages before it, interleaved with the "
+        + "models above");
+    for (InferenceBench.SubjectTimings m : models()) {
+      List<InferenceBench.SubjectTimings> stages = stagesOf(m.subject().name());
+      if (stages.isEmpty()) {
+        continue;
+      }
+      out.println(m.subject().name());
+      out.printf("  %-12s %9s %5s %10s %6s %9s %12s %28s%n", "stage", "GFLOPs/v", "batch", "ms/video", "share", "GFLOP/s",
+          "rate vs ref", "model / FLOPs x at ref rate");
+      for (int batch : plan.batchSizes()) {
+        double sum = stageSum(stages, batch);
+        for (InferenceBench.SubjectTimings s : stages) {
+          double ms = s.byBatch().get(batch).median() / batch;
+          double gflops = s.subject().gflopsPerVideo();
+          out.printf("  %-12s %9.4g %5d %10.1f %5.0f%% %9s %12s %28.2f%n", s.subject().name(), gflops, batch, ms, 100 * ms / sum,
+              gflops > 0 ? String.format("%.1f", gflops / ms * 1000) : "-",
+              gflops > 0 ? String.format("%.2f", speedup(s, batch).median() / flopsRatio(s)) : "-", stageRatio(m, batch, s));
+        }
+        out.printf("  %-12s %9.4g %5d %10.1f %6s %9.1f %12s %28.2f%n", "all stages", m.subject().gflopsPerVideo(), batch, sum, "",
+            m.subject().gflopsPerVideo() / sum * 1000, "", stageRatio(m, batch, null));
+      }
+    }
+    out.println("(rate vs ref: a stage's FLOP rate over the reference's, median of the interleaved repeats; model / FLOPs x "
+        + "at ref rate: the model's speed-up / FLOPs ratio computed from the stage times if that stage alone ran at the "
+        + "reference's FLOP rate; on the 'all stages' line, computed from the stage times as they are)");
   }
 
   /** The whole report as one JSON object. */
@@ -97,7 +159,7 @@ public record BenchReport(BenchPlan plan, BenchEnvironment environment, List<Inf
     o.add("config", cfg);
     o.addProperty("reference", reference().subject().name());
     JsonArray models = new JsonArray();
-    for (InferenceBench.SubjectTimings s : timings) {
+    for (InferenceBench.SubjectTimings s : models()) {
       JsonObject m = new JsonObject();
       m.addProperty("name", s.subject().name());
       m.addProperty("optimisation", s.subject().optimisation().label());
@@ -124,6 +186,9 @@ public record BenchReport(BenchPlan plan, BenchEnvironment environment, List<Inf
       models.add(m);
     }
     o.add("models", models);
+    if (plan.stages()) {
+      o.add("stages", stagesJson());
+    }
     if (inferenceMemory != null) {
       o.add("inference_memory", memoryJson(inferenceMemory));
     }
@@ -137,6 +202,38 @@ public record BenchReport(BenchPlan plan, BenchEnvironment environment, List<Inf
       o.add("training_step", t);
     }
     return o;
+  }
+
+  private JsonArray stagesJson() {
+    JsonArray all = new JsonArray();
+    for (InferenceBench.SubjectTimings m : models()) {
+      for (InferenceBench.SubjectTimings s : stagesOf(m.subject().name())) {
+        JsonObject j = new JsonObject();
+        j.addProperty("model", m.subject().name());
+        j.addProperty("stage", s.subject().name());
+        j.addProperty("gflops_per_video", s.subject().gflopsPerVideo());
+        JsonArray batches = new JsonArray();
+        for (int batch : plan.batchSizes()) {
+          Samples t = s.byBatch().get(batch);
+          JsonObject b = new JsonObject();
+          b.addProperty("batch", batch);
+          b.addProperty("ms_per_call_median", t.median());
+          b.addProperty("ms_per_call_min", t.min());
+          b.addProperty("ms_per_call_max", t.max());
+          b.addProperty("ms_per_video", t.median() / batch);
+          b.addProperty("share_of_stage_sum", t.median() / batch / stageSum(stagesOf(m.subject().name()), batch));
+          if (s.subject().gflopsPerVideo() > 0) {
+            b.addProperty("rate_over_reference", speedup(s, batch).median() / flopsRatio(s));
+          }
+          b.addProperty("model_ratio_if_at_reference_rate", stageRatio(m, batch, s));
+          b.addProperty("model_ratio_from_stages", stageRatio(m, batch, null));
+          batches.add(b);
+        }
+        j.add("batches", batches);
+        all.add(j);
+      }
+    }
+    return all;
   }
 
   private static JsonObject memoryJson(MemoryTrace m) {

@@ -25,6 +25,11 @@ public final class Benchmark {
       for (int p : plan.patchSizes()) {
         subjects.add(BenchSubject.adaFocus(plan.withPatch(p), InferenceOptimisation.FAST, precision));
       }
+      if (plan.stages()) {
+        for (int p : plan.patchSizes()) {
+          subjects.addAll(AdaFocusStages.subjects(plan.withPatch(p), InferenceOptimisation.FAST, precision));
+        }
+      }
       if (plan.ablation()) {
         AdaFocusConfig first = plan.withPatch(plan.patchSizes().get(0));
         subjects.add(BenchSubject.baseline(base.focus(), base, InferenceOptimisation.PLAIN, precision));

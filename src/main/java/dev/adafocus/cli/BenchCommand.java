@@ -49,6 +49,12 @@ public final class BenchCommand implements Callable<Integer> {
       + "batch chunking).")
   boolean ablation;
 
+  @Option(names = "--stages", description = "Also time each stage of every AdaFocusV2 variant alone (glance, policy, "
+      + "crop, focus, classifier) on the outputs of the stages before it: where the time goes, each stage's FLOP rate "
+      + "against the reference's, and the speed-up / FLOPs ratio the model would reach if that stage ran at the "
+      + "reference's rate.")
+  boolean stages;
+
   @Option(names = "--train-batch", description = "Videos per timed training step (0 = skip).")
   int trainBatch = 2;
 
@@ -76,7 +82,7 @@ public final class BenchCommand implements Callable<Integer> {
     BenchPlan plan;
     try {
       plan = new BenchPlan(config, patches, batchSizes, warmup, repeats, ablation, trainBatch, trainSteps,
-          memoryIterations, precision.get(spec.commandLine().getErr()));
+          memoryIterations, precision.get(spec.commandLine().getErr()), stages);
     } catch (IllegalArgumentException e) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -86,6 +86,53 @@ class BenchCommandTest {
   }
 
   @Test
+  void stagesAddUpToEachVariantAndExplainItsRatio() {
+    JsonObject o = run(0, concat(TINY, "--patch-sizes", "16,24", "--train-batch", "0", "--memory-iterations", "0", "--stages",
+        "--json"));
+    JsonArray models = o.getAsJsonArray("models");
+    assertEquals(4, models.size(), "stages are not models");
+    JsonObject reference = models.get(0).getAsJsonObject();
+    JsonArray stages = o.getAsJsonArray("stages");
+    String[] labels = {"glance", "policy", "crop", "focus", "classifier"};
+    assertEquals(2 * labels.length, stages.size());
+    for (int v = 0; v < 2; v++) {
+      JsonObject model = models.get(2 + v).getAsJsonObject();
+      double gflops = 0;
+      for (int i = 0; i < labels.length; i++) {
+        JsonObject stage = stages.get(v * labels.length + i).getAsJsonObject();
+        assertEquals(model.get("name").getAsString(), stage.get("model").getAsString());
+        assertEquals(labels[i], stage.get("stage").getAsString());
+        gflops += stage.get("gflops_per_video").getAsDouble();
+      }
+      assertEquals(0.0, stages.get(v * labels.length + 2).getAsJsonObject().get("gflops_per_video").getAsDouble(), 0.0,
+          "the crop has no multiply-accumulates");
+      assertEquals(model.get("gflops_per_video").getAsDouble(), gflops, 1e-12, "the stages' GFLOPs add up to the model's");
+      for (int b = 0; b < 2; b++) {
+        double refMs = reference.getAsJsonArray("batches").get(b).getAsJsonObject().get("ms_per_video").getAsDouble();
+        double flopsRatio = model.get("flops_ratio").getAsDouble();
+        double sum = 0;
+        double share = 0;
+        for (int i = 0; i < labels.length; i++) {
+          JsonObject sb = stages.get(v * labels.length + i).getAsJsonObject().getAsJsonArray("batches").get(b).getAsJsonObject();
+          assertTrue(sb.get("ms_per_video").getAsDouble() > 0);
+          sum += sb.get("ms_per_video").getAsDouble();
+          share += sb.get("share_of_stage_sum").getAsDouble();
+        }
+        assertEquals(1.0, share, 1e-9);
+        for (int i = 0; i < labels.length; i++) {
+          JsonObject stage = stages.get(v * labels.length + i).getAsJsonObject();
+          JsonObject sb = stage.getAsJsonArray("batches").get(b).getAsJsonObject();
+          assertEquals(refMs / sum / flopsRatio, sb.get("model_ratio_from_stages").getAsDouble(), 1e-9);
+          double atRate = sum - sb.get("ms_per_video").getAsDouble()
+              + stage.get("gflops_per_video").getAsDouble() * refMs / reference.get("gflops_per_video").getAsDouble();
+          assertEquals(refMs / atRate / flopsRatio, sb.get("model_ratio_if_at_reference_rate").getAsDouble(), 1e-9);
+          assertEquals(i != 2, sb.has("rate_over_reference"), "a FLOP rate for every stage but the crop");
+        }
+      }
+    }
+  }
+
+  @Test
   void bfloat16BackbonesAreReportedAsSuch() {
     StringWriter out = new StringWriter();
     int code = Main.run(new PrintWriter(out), new PrintWriter(new StringWriter()), concat(TINY, "--batch-sizes", "1",
