@@ -134,18 +134,14 @@ public final class FusedConvolution {
   /** Default of {@link #minimumElements}. */
   public static final long DEFAULT_MINIMUM_ELEMENTS = 1 << 16;
 
-  private static volatile long minimumElements = DEFAULT_MINIMUM_ELEMENTS;
-
-  private FusedConvolution() {}
-
   /**
    * Inputs with fewer elements than this run unfused: the fused operator has a fixed cost per call of about 50 µs on
    * the development machine, more than it saves on small tensors (a 1×1 convolution with ReLU on 8×32×8×8: 47 µs
    * unfused, 105 µs fused; on 8×64×16×16 about equal; from 8×128×32×32 on, fused 1.5–1.8× faster).
    */
-  public static long minimumElements() {
-    return minimumElements;
-  }
+  private static volatile long minimumElements = DEFAULT_MINIMUM_ELEMENTS;
+
+  private FusedConvolution() {}
 
   /** Changes {@link #minimumElements} (0 fuses every call; tests use it to exercise the fused path on small models). */
   public static void setMinimumElements(long elements) {

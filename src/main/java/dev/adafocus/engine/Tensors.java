@@ -3,7 +3,6 @@ package dev.adafocus.engine;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.LongPointer;
-import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptions;
 import org.bytedeco.pytorch.global.torch;
@@ -96,11 +95,6 @@ public final class Tensors {
       return HostTensor.ofLongs(shape, toLongs(t));
     }
     return HostTensor.ofFloats(shape, toFloats(t));
-  }
-
-  /** A scalar argument for engine calls. */
-  public static Scalar scalar(double v) {
-    return new Scalar(v);
   }
 
   private static void check(int length, long[] shape) {

@@ -32,11 +32,6 @@ public enum ImageNetLayout {
     this.rename = rename;
   }
 
-  /** The key a file in this layout always has. */
-  public String anchorKey() {
-    return anchorKey;
-  }
-
   /** Prefix of the file's 1000-way ImageNet classifier, which AdaFocus never uses. */
   public String headPrefix() {
     return headPrefix;

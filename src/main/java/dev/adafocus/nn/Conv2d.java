@@ -43,10 +43,6 @@ public final class Conv2d extends Layer {
     return outChannels;
   }
 
-  public long kernel() {
-    return kernel;
-  }
-
   /** The bias parameter, or null when the convolution has none. */
   Tensor biasOrNull() {
     return bias;

@@ -16,11 +16,6 @@ public final class Init {
     return torch.empty(shape, new TensorOptions(ScalarType.Float), new MemoryFormatOptional()).uniform_(-bound, bound, new GeneratorOptional());
   }
 
-  /** N(0, std). */
-  public static Tensor normal(double std, long... shape) {
-    return torch.empty(shape, new TensorOptions(ScalarType.Float), new MemoryFormatOptional()).normal_(0, std, new GeneratorOptional());
-  }
-
   /** A tensor filled with {@code value}. */
   public static Tensor constant(double value, long... shape) {
     return torch.full(shape, new org.bytedeco.pytorch.Scalar(value), new TensorOptions(ScalarType.Float));

@@ -1,13 +1,11 @@
 package dev.adafocus.recipe;
 
 import dev.adafocus.data.Batch;
-import dev.adafocus.engine.StateDicts;
 import dev.adafocus.engine.Tensors;
 import dev.adafocus.eval.VideoPredictions;
 import dev.adafocus.models.adafocus.AdaFocusLoss;
 import dev.adafocus.models.adafocus.AdaFocusOutput;
 import dev.adafocus.models.adafocus.AdaFocusV2;
-import dev.adafocus.models.adafocus.PatchPolicy;
 import dev.adafocus.train.ParamGroup;
 import dev.adafocus.train.StepResult;
 import dev.adafocus.train.TrainTask;
@@ -48,10 +46,6 @@ public final class AdaFocusTask implements TrainTask<Batch>, AutoCloseable {
     if (warmup != null) {
       warmup.accept(log);
     }
-  }
-
-  public AdaFocusV2 model() {
-    return model;
   }
 
   @Override
@@ -141,11 +135,6 @@ public final class AdaFocusTask implements TrainTask<Batch>, AutoCloseable {
       s[i] = labels[i];
     }
     return s;
-  }
-
-  /** The model's state dict as host tensors (for checkpoints written outside the trainer). */
-  public Map<String, dev.adafocus.engine.HostTensor> stateDict() {
-    return StateDicts.export(model);
   }
 
   @Override

@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.bytedeco.pytorch.NoGradGuard;
-import org.bytedeco.pytorch.Tensor;
 
 /**
  * The built-in demo: trains a CPU-sized AdaFocusV2 on the built-in benchmark, then evaluates the same trained model

@@ -2,6 +2,7 @@ package dev.adafocus.recipe;
 
 import dev.adafocus.data.RgbFrame;
 import dev.adafocus.data.VideoSource;
+import dev.adafocus.models.adafocus.PatchCrop;
 import dev.adafocus.viz.ClassScore;
 import dev.adafocus.viz.FocusTrace;
 import dev.adafocus.viz.InputMapping;
@@ -24,14 +25,10 @@ final class FocusTraces {
     List<FocusTrace.Step> steps = new ArrayList<>();
     for (int t = 0; t < actions.length; t++) {
       RgbFrame frame = source.frame(frameIndices[t]);
-      steps.add(new FocusTrace.Step(frameIndices[t], frame, clamp(actions[t][0]), clamp(actions[t][1]),
+      steps.add(new FocusTrace.Step(frameIndices[t], frame, PatchCrop.clampToFrame(actions[t][0]), PatchCrop.clampToFrame(actions[t][1]),
           ClassScore.topK(stepScores[t], classNames, Math.min(5, classNames.size()))));
     }
     return FocusTrace.of(steps, inputSize, patchSize, mapping);
-  }
-
-  private static double clamp(double a) {
-    return Math.max(0, Math.min(1, a));
   }
 
   /** Class probabilities of a step's logits, for display. */

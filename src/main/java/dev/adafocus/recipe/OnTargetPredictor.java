@@ -9,6 +9,7 @@ import dev.adafocus.eval.Predictor;
 import dev.adafocus.eval.VideoPredictions;
 import dev.adafocus.models.adafocus.AdaFocusOutput;
 import dev.adafocus.models.adafocus.AdaFocusV2;
+import dev.adafocus.models.adafocus.PatchCrop;
 import dev.adafocus.models.adafocus.PatchPolicy;
 
 /**
@@ -67,16 +68,12 @@ final class OnTargetPredictor implements Predictor<Batch> {
   boolean holdsCentre(double ay, double ax, ObjectBox box) {
     int side = model.config().inputSize();
     int patch = model.config().patchSize();
-    double top = clamp(ay) * (side - patch);
-    double left = clamp(ax) * (side - patch);
+    double top = PatchCrop.topLeftPixel(PatchCrop.clampToFrame(ay), side, patch);
+    double left = PatchCrop.topLeftPixel(PatchCrop.clampToFrame(ax), side, patch);
     double scale = (double) side / generator.config().frameSize();
     double cy = box.centreY() * scale;
     double cx = box.centreX() * scale;
     return cy >= top && cy < top + patch && cx >= left && cx < left + patch;
-  }
-
-  private static double clamp(double a) {
-    return Math.max(0, Math.min(1, a));
   }
 
   /** Percentage of processed frames whose patch held the target's centre, over everything predicted so far. */

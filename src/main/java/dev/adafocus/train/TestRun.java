@@ -79,15 +79,10 @@ public final class TestRun {
     }
   }
 
-  /** Evaluates {@code checkpoint} on the config's validation split; writes the dumps into {@code dumpDir} if not null. */
-  public static EvalResult run(ExperimentConfig config, Path checkpoint, Path dumpDir, PrintWriter out) {
-    return run(config, checkpoint, dumpDir, out, false, Inference.PLAIN);
-  }
-
   /**
-   * As {@link #run(ExperimentConfig, Path, Path, PrintWriter)}; with {@code trainSplit} on the training split with
-   * training-time sampling and augmentation (what conditional-exit calibration fits its thresholds on), with the
-   * model prepared as {@code inference} says.
+   * Evaluates {@code checkpoint} on the config's validation split, or with {@code trainSplit} on the training split
+   * with training-time sampling and augmentation (what conditional-exit calibration fits its thresholds on), with the
+   * model prepared as {@code inference} says; writes the dumps into {@code dumpDir} if not null.
    */
   public static EvalResult run(ExperimentConfig config, Path checkpoint, Path dumpDir, PrintWriter out,
       boolean trainSplit, Inference inference) {

@@ -1,6 +1,7 @@
 package dev.adafocus.viz;
 
 import dev.adafocus.data.RgbFrame;
+import dev.adafocus.models.adafocus.PatchCrop;
 import java.util.List;
 
 /**
@@ -84,7 +85,7 @@ public record FocusTrace(List<Step> steps, int totalSteps, int inputSize, int pa
   /** The patch of step {@code t} (0-based) in the displayed frame's pixels. */
   public PatchBox box(int t) {
     Step s = steps.get(t);
-    double range = inputSize - patchSize;
-    return mapping.toDisplay(s.ax() * range, s.ay() * range, patchSize, patchSize);
+    return mapping.toDisplay(PatchCrop.topLeftPixel(s.ax(), inputSize, patchSize),
+        PatchCrop.topLeftPixel(s.ay(), inputSize, patchSize), patchSize, patchSize);
   }
 }

@@ -10,7 +10,6 @@ import java.util.Random;
 /** Gaussian clusters around one centre per class; shuffled per epoch from (seed, epoch) when {@code shuffle}. */
 final class ToyData implements BatchSource<ToyBatch> {
   final int features;
-  final int classes;
   private final float[][] x;
   private final int[] y;
   private final int batchSize;
@@ -19,7 +18,6 @@ final class ToyData implements BatchSource<ToyBatch> {
 
   ToyData(int videos, int features, int classes, int batchSize, boolean shuffle, long dataSeed) {
     this.features = features;
-    this.classes = classes;
     this.batchSize = batchSize;
     this.shuffle = shuffle;
     this.seed = dataSeed;

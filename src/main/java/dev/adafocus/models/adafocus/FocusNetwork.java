@@ -20,10 +20,6 @@ public final class FocusNetwork {
     this.head = new Sequential(new Dropout(fcDropout), new Linear(featureDim, numClasses));
   }
 
-  Layer backbone() {
-    return backbone;
-  }
-
   Sequential head() {
     return head;
   }

@@ -30,10 +30,6 @@ public final class GlanceNetwork {
     this.resizeTo = resizeTo;
   }
 
-  Layer backbone() {
-    return backbone;
-  }
-
   Sequential head() {
     return head;
   }

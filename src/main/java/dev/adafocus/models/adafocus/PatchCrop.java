@@ -42,8 +42,13 @@ public final class PatchCrop {
     return torch.grid_sampler(frames, grid, 0, 0, false);
   }
 
-  /** Top-left corner in pixels, [y1, x1], of the patch chosen by action (a_y, a_x). */
-  public static double[] topLeftPixels(double ay, double ax, int inputSize, int patchSize) {
-    return new double[] {ay * (inputSize - patchSize), ax * (inputSize - patchSize)};
+  /** A location coordinate (a_y or a_x) clamped to [0, 1], the range in which the patch stays inside the frame. */
+  public static double clampToFrame(double a) {
+    return Math.max(0, Math.min(1, a));
+  }
+
+  /** The patch's top-left pixel coordinate (y1 or x1) for location coordinate {@code a} (a_y or a_x): a·(S−P). */
+  public static double topLeftPixel(double a, int inputSize, int patchSize) {
+    return a * (inputSize - patchSize);
   }
 }

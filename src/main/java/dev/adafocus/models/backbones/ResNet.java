@@ -6,7 +6,6 @@ import dev.adafocus.nn.BatchChunking;
 import dev.adafocus.nn.BatchNorm;
 import dev.adafocus.nn.ComputeType;
 import dev.adafocus.nn.Conv2d;
-import dev.adafocus.nn.Init;
 import dev.adafocus.nn.Layer;
 import dev.adafocus.nn.Linear;
 import dev.adafocus.nn.Precision;
@@ -86,21 +85,6 @@ public final class ResNet extends Layer implements Backbone, ActivationFusion.Fu
       add("fc", new Linear(featureDim, numClasses));
     }
     initialise(this);
-  }
-
-  /** torchvision's resnet18 layout. */
-  public static ResNet resnet18() {
-    return new ResNet(Block.BASIC, new int[] {2, 2, 2, 2}, 64, 1000, false);
-  }
-
-  /** torchvision's resnet34 layout. */
-  public static ResNet resnet34() {
-    return new ResNet(Block.BASIC, new int[] {3, 4, 6, 3}, 64, 1000, false);
-  }
-
-  /** torchvision's resnet50 layout. */
-  public static ResNet resnet50() {
-    return new ResNet(Block.BOTTLENECK, new int[] {3, 4, 6, 3}, 64, 1000, false);
   }
 
   @Override

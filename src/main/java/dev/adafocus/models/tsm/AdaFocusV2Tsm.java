@@ -58,10 +58,6 @@ public final class AdaFocusV2Tsm extends Net {
         new Linear(POLICY_HIDDEN2, 2), Activation.sigmoid()));
   }
 
-  public TsmConfig config() {
-    return config;
-  }
-
   public TsnNetwork glance() {
     return glance;
   }
