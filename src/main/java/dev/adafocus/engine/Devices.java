@@ -3,9 +3,13 @@ package dev.adafocus.engine;
 import dev.adafocus.AdaFocusException;
 import java.util.Locale;
 import org.bytedeco.pytorch.Device;
+import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 
-/** Parses and checks device names ({@code cpu}, {@code cuda}, {@code cuda:N}) and sets the CUDA speed switches. */
+/**
+ * Parses and checks device names ({@code cpu}, {@code cuda}, {@code cuda:N}), sets the CUDA speed switches and moves
+ * batches to a device.
+ */
 public final class Devices {
   private Devices() {}
 
@@ -35,5 +39,10 @@ public final class Devices {
     torch.globalContext().setAllowTF32CuDNN(true);
     torch.globalContext().setAllowTF32CuBLAS(true);
     return d;
+  }
+
+  /** {@code t} on {@code device}, or {@code t} itself when the device is null (the CPU, where batches are made). */
+  public static Tensor move(Tensor t, Device device) {
+    return device == null ? t : t.to(device, t.scalar_type());
   }
 }

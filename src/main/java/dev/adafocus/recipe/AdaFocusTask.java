@@ -1,6 +1,7 @@
 package dev.adafocus.recipe;
 
 import dev.adafocus.data.Batch;
+import dev.adafocus.engine.Devices;
 import dev.adafocus.engine.Tensors;
 import dev.adafocus.eval.VideoPredictions;
 import dev.adafocus.models.adafocus.AdaFocusLoss;
@@ -36,11 +37,6 @@ public final class AdaFocusTask implements TrainTask<Batch>, AutoCloseable {
     this.device = device;
   }
 
-  /** A batch tensor on the model's device. */
-  private Tensor onDevice(Tensor t) {
-    return device == null ? t : t.to(device, t.scalar_type());
-  }
-
   @Override
   public void beforeTraining(java.io.PrintWriter log) {
     if (warmup != null) {
@@ -73,8 +69,8 @@ public final class AdaFocusTask implements TrainTask<Batch>, AutoCloseable {
 
   @Override
   public StepResult trainStep(Batch batch) {
-    AdaFocusOutput[] branches = model.forwardTraining(onDevice(batch.frames()));
-    AdaFocusLoss.Terms t = AdaFocusLoss.compute(branches, onDevice(batch.targets()));
+    AdaFocusOutput[] branches = model.forwardTraining(Devices.move(batch.frames(), device));
+    AdaFocusLoss.Terms t = AdaFocusLoss.compute(branches, Devices.move(batch.targets(), device));
     Map<String, Double> scalars = new java.util.LinkedHashMap<>(Map.of("loss_steps", t.steps(), "loss_glance",
         t.glance(), "loss_focus", t.focus()));
     scalars.putAll(meanPatch(branches[0].actions()));
@@ -101,7 +97,7 @@ public final class AdaFocusTask implements TrainTask<Batch>, AutoCloseable {
 
   @Override
   public VideoPredictions predict(Batch batch) {
-    AdaFocusOutput o = model.forward(onDevice(batch.frames()));
+    AdaFocusOutput o = model.forward(Devices.move(batch.frames(), device));
     return predictions(batch, o.stepLogits());
   }
 

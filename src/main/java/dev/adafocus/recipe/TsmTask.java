@@ -1,6 +1,7 @@
 package dev.adafocus.recipe;
 
 import dev.adafocus.data.Batch;
+import dev.adafocus.engine.Devices;
 import dev.adafocus.eval.VideoPredictions;
 import dev.adafocus.models.tsm.AdaFocusV2Tsm;
 import dev.adafocus.models.tsm.TsmLoss;
@@ -53,7 +54,7 @@ public final class TsmTask implements TrainTask<Batch>, AutoCloseable {
   @Override
   public StepResult trainStep(Batch batch) {
     TsmOutput[] branches = model.forwardTraining(view(batch, 0), view(batch, 1));
-    TsmLoss.Terms t = TsmLoss.compute(branches, onDevice(batch.targets()));
+    TsmLoss.Terms t = TsmLoss.compute(branches, Devices.move(batch.targets(), device));
     Map<String, Double> scalars = new LinkedHashMap<>(Map.of("loss_prediction", t.prediction(), "loss_glance",
         t.glance(), "loss_focus", t.focus()));
     scalars.putAll(AdaFocusTask.meanPatch(branches[1].actions()));
@@ -77,11 +78,7 @@ public final class TsmTask implements TrainTask<Batch>, AutoCloseable {
       throw new IllegalArgumentException("AdaFocusV2-TSM needs glance and focus views per video, got a batch with "
           + batch.viewCount() + " view(s)");
     }
-    return onDevice(batch.view(v));
-  }
-
-  private Tensor onDevice(Tensor t) {
-    return device == null ? t : t.to(device, t.scalar_type());
+    return Devices.move(batch.view(v), device);
   }
 
   @Override

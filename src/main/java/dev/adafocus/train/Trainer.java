@@ -1,5 +1,6 @@
 package dev.adafocus.train;
 
+import dev.adafocus.Seeds;
 import dev.adafocus.config.EvalConfig;
 import dev.adafocus.config.TrainConfig;
 import dev.adafocus.engine.Engine;

@@ -1,5 +1,6 @@
 package dev.adafocus.testing;
 
+import dev.adafocus.Seeds;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -16,7 +17,7 @@ public final class SplitMixWeights {
     long h = fnv1a64(name);
     float[] out = new float[n];
     for (int i = 0; i < n; i++) {
-      long z = mix((h ^ seed) + (i + 1L) * GOLDEN);
+      long z = Seeds.mix((h ^ seed) + (i + 1L) * GOLDEN);
       float v = 2f * ((z >>> 40) / 16777216f) - 1f;
       out[i] = offset + scale * v;
     }
@@ -30,11 +31,5 @@ public final class SplitMixWeights {
       h *= 0x100000001b3L;
     }
     return h;
-  }
-
-  static long mix(long z) {
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
   }
 }

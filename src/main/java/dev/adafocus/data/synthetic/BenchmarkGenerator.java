@@ -1,5 +1,6 @@
 package dev.adafocus.data.synthetic;
 
+import dev.adafocus.Seeds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -24,7 +25,7 @@ public final class BenchmarkGenerator {
     this.config = config;
     this.glyphs = DigitGlyphs.shared();
     int frameBytes = config.frameSize() * config.frameSize() * 3;
-    this.noise = config.noise() > 0 ? new NoiseBank(config.noise(), frameBytes, mix(config.seed() ^ 0x6e6f697365L))
+    this.noise = config.noise() > 0 ? new NoiseBank(config.noise(), frameBytes, Seeds.mix(config.seed() ^ 0x6e6f697365L))
         : null;
   }
 
@@ -47,7 +48,7 @@ public final class BenchmarkGenerator {
   /** Clip {@code index} (0-based) of {@code split}. */
   public SyntheticClip clip(Split split, int index) {
     int label = label(split, index);
-    SplittableRandom rng = new SplittableRandom(mix(mix(mix(config.seed()) + split.ordinal() + 1) + index));
+    SplittableRandom rng = new SplittableRandom(Seeds.mix(Seeds.mix(Seeds.mix(config.seed()) + split.ordinal() + 1) + index));
     int side = config.frameSize();
     int t = config.frames();
 
@@ -175,12 +176,5 @@ public final class BenchmarkGenerator {
       throw new IndexOutOfBoundsException(split.fileName() + " clip " + index + " does not exist (the split has "
           + config.clips(split) + " clips)");
     }
-  }
-
-  /** SplitMix64's finaliser: spreads nearby seeds over the whole 64-bit range. */
-  private static long mix(long z) {
-    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-    return z ^ (z >>> 31);
   }
 }

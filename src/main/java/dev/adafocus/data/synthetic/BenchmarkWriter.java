@@ -5,6 +5,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.adafocus.AdaFocusException;
+import dev.adafocus.data.ImageFiles;
 import dev.adafocus.data.RgbFrame;
 import java.io.IOException;
 import java.io.Writer;
@@ -17,11 +18,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
@@ -220,24 +217,10 @@ public final class BenchmarkWriter {
       RgbFrame frame = clip.frame(t);
       String file = String.format("img_%05d.%s", t + 1, imageFormat == ImageFormat.JPG ? "jpg" : "png");
       if (imageFormat == ImageFormat.PNG) {
-        ImageIO.write(ClipSheet.image(frame), "png", dir.resolve(file).toFile());
+        ImageIO.write(ImageFiles.toImage(frame), "png", dir.resolve(file).toFile());
       } else {
-        writeJpeg(dir.resolve(file), frame);
+        ImageFiles.writeJpeg(frame, dir.resolve(file), JPEG_QUALITY);
       }
-    }
-  }
-
-  private static void writeJpeg(Path file, RgbFrame frame) throws IOException {
-    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-    Files.deleteIfExists(file);
-    try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
-      writer.setOutput(out);
-      ImageWriteParam param = writer.getDefaultWriteParam();
-      param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-      param.setCompressionQuality(JPEG_QUALITY);
-      writer.write(null, new IIOImage(ClipSheet.image(frame), null, null), param);
-    } finally {
-      writer.dispose();
     }
   }
 

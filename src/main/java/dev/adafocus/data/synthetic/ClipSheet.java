@@ -1,6 +1,7 @@
 package dev.adafocus.data.synthetic;
 
 import dev.adafocus.AdaFocusException;
+import dev.adafocus.data.ImageFiles;
 import dev.adafocus.data.RgbFrame;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -42,11 +43,11 @@ public final class ClipSheet {
     for (int i = 0; i < t; i++) {
       int x = i * (cell + GAP);
       RgbFrame frame = clip.frame(i);
-      g.drawImage(image(frame), x, 0, cell, cell, null);
+      g.drawImage(ImageFiles.toImage(frame), x, 0, cell, cell, null);
       outline(g, centre, x, Color.YELLOW);
       outline(g, clip.box(i), x, Color.GREEN);
-      g.drawImage(image(Views.downscale(frame, glanceFactor)), x, cell + GAP, cell, cell, null);
-      g.drawImage(image(Views.crop(frame, clip.box(i).centredSquare(patch, clip.width()))), x, 2 * (cell + GAP),
+      g.drawImage(ImageFiles.toImage(Views.downscale(frame, glanceFactor)), x, cell + GAP, cell, cell, null);
+      g.drawImage(ImageFiles.toImage(Views.crop(frame, clip.box(i).centredSquare(patch, clip.width()))), x, 2 * (cell + GAP),
           cell, cell, null);
     }
     g.dispose();
@@ -57,17 +58,5 @@ public final class ClipSheet {
   private static void outline(Graphics2D g, ObjectBox box, int x, Color colour) {
     g.setColor(colour);
     g.drawRect(x + box.x() * ZOOM, box.y() * ZOOM, box.width() * ZOOM, box.height() * ZOOM);
-  }
-
-  /** The frame as a Java2D image (shared with the benchmark writer). */
-  static BufferedImage image(RgbFrame frame) {
-    BufferedImage img = new BufferedImage(frame.width(), frame.height(), BufferedImage.TYPE_INT_RGB);
-    byte[] rgb = frame.rgb();
-    int[] packed = new int[frame.width() * frame.height()];
-    for (int i = 0; i < packed.length; i++) {
-      packed[i] = (rgb[3 * i] & 0xff) << 16 | (rgb[3 * i + 1] & 0xff) << 8 | (rgb[3 * i + 2] & 0xff);
-    }
-    img.setRGB(0, 0, frame.width(), frame.height(), packed, 0, frame.width());
-    return img;
   }
 }
