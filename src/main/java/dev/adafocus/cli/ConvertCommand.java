@@ -20,10 +20,14 @@ import picocli.CommandLine.Model.CommandSpec;
         + "without Python) and safetensors.",
         "The input format is recognised from the content; the output is safetensors when OUT ends in .safetensors, "
             + "else a torch.save-compatible zip checkpoint {'state_dict': ..., epoch, ...}. A 'module.' prefix "
-            + "(DataParallel) is always removed when reading PyTorch checkpoints."},
+            + "(DataParallel) is always removed when reading PyTorch checkpoints.",
+        "A training checkpoint written by 'adafocus train' (a run folder's last or best_<metric> file) gives its "
+            + "model weights only, without their 'model.' prefix (before --strip-prefix and --add-prefix apply); the "
+            + "optimiser state is left out, as the summary line says. The output loads with 'adafocus test'."},
     footer = {"%nExamples:",
         "  adafocus convert actnet_p128_mbv2.pth.tar actnet_p128_mbv2.safetensors",
-        "  adafocus convert mine.safetensors official.pth.tar --add-prefix module."})
+        "  adafocus convert RUN_DIR/best_top1.safetensors mine.safetensors",
+        "  adafocus convert RUN_DIR/best_top1.safetensors official_layout.pth.tar --add-prefix module."})
 public final class ConvertCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "IN", description = "weight file to read")
   Path input;

@@ -16,15 +16,17 @@ public final class WeightConversion {
   public record Result(Path input, WeightFile.Format inputFormat, Path output, WeightFile.Format outputFormat,
       int tensors, long bytes, Map<String, Object> extras) {
 
-    /** One human-readable summary line. */
+    /** One human-readable summary line; for a training checkpoint it says that the optimiser state was left out. */
     public String summary() {
-      return String.format("%s (%s) -> %s (%s): %d tensors, %d bytes%s", input, inputFormat, output, outputFormat,
-          tensors, bytes, extras.isEmpty() ? "" : ", extras " + extras);
+      return String.format("%s (%s) -> %s (%s): %d tensors, %d bytes%s%s", input, inputFormat, output, outputFormat,
+          tensors, bytes, extras.isEmpty() ? "" : ", extras " + extras,
+          inputFormat == WeightFile.Format.TRAINING_CHECKPOINT ? "; model weights only, optimiser state left out" : "");
     }
   }
 
   /**
-   * Reads {@code input} (any format {@link WeightFile#read} knows), removes the first matching prefix of
+   * Reads {@code input} (any format {@link WeightFile#read} knows; of a training checkpoint only the model weights,
+   * without their {@code model.} prefix), removes the first matching prefix of
    * {@code stripPrefixes} from each key, prepends {@code addPrefix}, and writes {@code output}: safetensors when its
    * name ends in {@code .safetensors}, else a torch zip checkpoint ({@code {'state_dict': ..., extras}}).
    */

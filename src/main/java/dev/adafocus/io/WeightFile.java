@@ -23,7 +23,9 @@ public record WeightFile(Path source, Format format, LinkedHashMap<String, HostT
     /** {@code torch.save} of torch before 1.6 (or with {@code _use_new_zipfile_serialization=False}). */
     TORCH_LEGACY,
     /** safetensors. */
-    SAFETENSORS
+    SAFETENSORS,
+    /** This project's training checkpoint (safetensors, {@link TrainingCheckpointLayout}): its model weights only. */
+    TRAINING_CHECKPOINT
   }
 
   public WeightFile {
@@ -38,7 +40,8 @@ public record WeightFile(Path source, Format format, LinkedHashMap<String, HostT
 
   /**
    * Reads a PyTorch checkpoint ({@code .pth}, {@code .pth.tar}, {@code .pt}: a plain state_dict or a dict holding one
-   * under {@code state_dict} or {@code model}) or a safetensors file, recognised by content, not by name.
+   * under {@code state_dict} or {@code model}) or a safetensors file, recognised by content, not by name. Of this
+   * project's training checkpoints only the model weights are kept, without their {@code model.} prefix.
    */
   public static WeightFile read(Path file) {
     byte[] head = head(file);
@@ -50,7 +53,12 @@ public record WeightFile(Path source, Format format, LinkedHashMap<String, HostT
     }
     if (head.length >= 9 && head[8] == '{') {
       try {
-        return new WeightFile(file, Format.SAFETENSORS, new LinkedHashMap<>(Safetensors.read(file)), Map.of());
+        Map<String, String> metadata = Safetensors.readMetadata(file);
+        Map<String, HostTensor> tensors = Safetensors.read(file);
+        if (TrainingCheckpointLayout.isTrainingCheckpoint(metadata)) {
+          return TrainingCheckpointLayout.modelWeights(file, tensors, metadata);
+        }
+        return new WeightFile(file, Format.SAFETENSORS, new LinkedHashMap<>(tensors), Map.of());
       } catch (IOException e) {
         throw new CheckpointException(e.getMessage(), e);
       }

@@ -6,6 +6,8 @@ import com.google.gson.reflect.TypeToken;
 import dev.adafocus.CheckpointException;
 import dev.adafocus.engine.HostTensor;
 import dev.adafocus.io.Safetensors;
+import dev.adafocus.io.TrainingCheckpointLayout;
+import dev.adafocus.io.WeightFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -16,14 +18,10 @@ import java.util.Map;
 
 /**
  * Checkpoints of a run folder ({@code last.safetensors}, {@code best_<metric>.safetensors}), each one safetensors file
- * written atomically (temporary file, then rename): tensors {@code model.<state-dict key>} and
- * {@code optimizer.momentum_buffer.<parameter>}, run state in the header metadata.
+ * written atomically (temporary file, then rename) in the {@link TrainingCheckpointLayout}: tensors
+ * {@code model.<state-dict key>} and {@code optimizer.momentum_buffer.<parameter>}, run state in the header metadata.
  */
 public final class CheckpointStore {
-  /** Format tag in the metadata. */
-  public static final String FORMAT = "adafocus-checkpoint/1";
-  static final String MODEL_PREFIX = "model.";
-  static final String OPTIMIZER_PREFIX = "optimizer.";
   private static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().create();
 
   private final Path dir;
@@ -46,10 +44,10 @@ public final class CheckpointStore {
   /** Writes {@code c} atomically as checkpoint {@code name}; returns its file. */
   public Path save(String name, Checkpoint c) {
     Map<String, HostTensor> tensors = new LinkedHashMap<>();
-    c.model().forEach((k, v) -> tensors.put(MODEL_PREFIX + k, v));
-    c.optimizer().forEach((k, v) -> tensors.put(OPTIMIZER_PREFIX + k, v));
+    c.model().forEach((k, v) -> tensors.put(TrainingCheckpointLayout.MODEL_PREFIX + k, v));
+    c.optimizer().forEach((k, v) -> tensors.put(TrainingCheckpointLayout.OPTIMIZER_PREFIX + k, v));
     Map<String, String> meta = new LinkedHashMap<>();
-    meta.put("format", FORMAT);
+    meta.put("format", TrainingCheckpointLayout.FORMAT);
     meta.put("epoch", Integer.toString(c.epoch()));
     meta.put("seed", Long.toString(c.seed()));
     meta.put("best_metric", c.bestMetric());
@@ -78,42 +76,24 @@ public final class CheckpointStore {
     } catch (IOException e) {
       throw new CheckpointException(file + ": cannot read checkpoint: " + e.getMessage(), e);
     }
-    if (!FORMAT.equals(meta.get("format"))) {
+    if (!TrainingCheckpointLayout.isTrainingCheckpoint(meta)) {
       throw new CheckpointException(file + ": not a training checkpoint of this tool (format '" + meta.get("format")
-          + "', expected '" + FORMAT + "'); a plain state dict can be evaluated with 'test' but not resumed");
+          + "', expected '" + TrainingCheckpointLayout.FORMAT + "'); a plain state dict can be evaluated with 'test' "
+          + "but not resumed");
     }
-    Map<String, HostTensor> model = new LinkedHashMap<>();
-    Map<String, HostTensor> optimizer = new LinkedHashMap<>();
-    tensors.forEach((k, v) -> {
-      if (k.startsWith(MODEL_PREFIX)) {
-        model.put(k.substring(MODEL_PREFIX.length()), v);
-      } else if (k.startsWith(OPTIMIZER_PREFIX)) {
-        optimizer.put(k.substring(OPTIMIZER_PREFIX.length()), v);
-      } else {
-        throw new CheckpointException(file + ": unexpected tensor '" + k + "' (expected model.* or optimizer.*)");
-      }
-    });
+    TrainingCheckpointLayout.Parts parts = TrainingCheckpointLayout.split(file, tensors);
     List<EpochRecord> history = GSON.fromJson(meta.get("history"), new TypeToken<List<EpochRecord>>() {}.getType());
     return new Checkpoint(Integer.parseInt(meta.get("epoch")), Long.parseLong(meta.get("seed")),
         meta.get("best_metric"), Double.parseDouble(meta.get("best_value")), Integer.parseInt(meta.get("best_epoch")),
-        history, model, optimizer);
+        history, parts.model(), parts.optimizer());
   }
 
   /**
    * The model weights of a file for evaluation: the {@code model.*} part of a training checkpoint, or every tensor of a
-   * plain state-dict safetensors file.
+   * plain state dict ({@link WeightFile#read}).
    */
   public static Map<String, HostTensor> loadModelWeights(Path file) {
-    try {
-      if (FORMAT.equals(Safetensors.readMetadata(file).get("format"))) {
-        return load(file).model();
-      }
-      return Safetensors.read(file);
-    } catch (NoSuchFileException e) {
-      throw new CheckpointException(file + ": checkpoint not found");
-    } catch (IOException e) {
-      throw new CheckpointException(file + ": cannot read checkpoint: " + e.getMessage(), e);
-    }
+    return WeightFile.read(file).tensors();
   }
 
   /** The newest {@code last.safetensors} among the timestamped runs of {@code runsFolder}, or null. */

@@ -5,14 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.adafocus.engine.DType;
 import dev.adafocus.engine.HostTensor;
+import dev.adafocus.engine.StateDicts;
 import dev.adafocus.io.Safetensors;
 import dev.adafocus.io.WeightFile;
+import dev.adafocus.models.adafocus.AdaFocusV2;
+import dev.adafocus.testing.TinyModels;
+import dev.adafocus.train.Checkpoint;
+import dev.adafocus.train.CheckpointStore;
+import dev.adafocus.train.TestRun;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -62,6 +71,41 @@ class ConvertCommandTest {
     WeightFile back = WeightFile.read(pth);
     assertEquals(List.of("net.conv.weight", "net.weight", "net.bias", "net.running_mean", "net.running_var",
         "net.num_batches_tracked", "net.fc.weight", "net.fc.bias"), List.copyOf(back.tensors().keySet()));
+  }
+
+  @Test
+  void aTrainingCheckpointExportsModelWeightsThatTestLoadsInBothLayouts() {
+    Map<String, HostTensor> trained = new LinkedHashMap<>();
+    Map<String, HostTensor> momentum = new LinkedHashMap<>();
+    StateDicts.export(new AdaFocusV2(TinyModels.tiny())).forEach((k, v) -> {
+      if (v.dtype() != DType.F32) {
+        trained.put(k, v);
+        return;
+      }
+      float[] w = v.toFloats();
+      for (int i = 0; i < w.length; i++) {
+        w[i] += 0.25f; // differs from a freshly built model's weights
+      }
+      trained.put(k, HostTensor.ofFloats(v.shape(), w));
+      momentum.put("momentum_buffer." + k, HostTensor.ofFloats(v.shape(), new float[w.length]));
+    });
+    Path ckpt = new CheckpointStore(tmp.resolve("run")).save("best_top1",
+        new Checkpoint(3, 1, "top1", 40, 2, List.of(), trained, momentum));
+    assertExportLoads(ckpt, trained, tmp.resolve("plain.safetensors"));
+    assertExportLoads(ckpt, trained, tmp.resolve("official_layout.pth.tar"), "--add-prefix", "module.");
+  }
+
+  /** Converts {@code ckpt} to {@code out} and loads the result as {@code adafocus test} does. */
+  private static void assertExportLoads(Path ckpt, Map<String, HostTensor> trained, Path out, String... options) {
+    List<String> args = new ArrayList<>(List.of("convert", ckpt.toString(), out.toString()));
+    args.addAll(List.of(options));
+    Run r = run(args.toArray(String[]::new));
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("(TRAINING_CHECKPOINT)") && r.out().contains(trained.size() + " tensors")
+        && r.out().contains("optimiser state left out"), r.out());
+    AdaFocusV2 fresh = new AdaFocusV2(TinyModels.tiny());
+    TestRun.loadWeights(fresh, out);
+    StateDicts.export(fresh).forEach((k, v) -> assertEquals(trained.get(k).data(), v.data(), out + ": " + k));
   }
 
   @Test

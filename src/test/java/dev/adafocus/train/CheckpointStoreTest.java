@@ -10,6 +10,7 @@ import dev.adafocus.CheckpointException;
 import dev.adafocus.engine.HostTensor;
 import dev.adafocus.engine.StateDicts;
 import dev.adafocus.io.Safetensors;
+import dev.adafocus.io.TrainingCheckpointLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ class CheckpointStoreTest {
     assertEquals(List.of(new EpochRecord(0, 0.01, 2.5, Map.of("map", 61.5))), c.history());
     assertArrayEquals(new float[] {7, 2}, c.model().get("fc.weight").toFloats());
     assertArrayEquals(new float[] {0.5f, 0.25f}, c.optimizer().get("momentum_buffer.fc.weight").toFloats());
-    assertEquals(CheckpointStore.FORMAT, Safetensors.readMetadata(file).get("format"));
+    assertEquals(TrainingCheckpointLayout.FORMAT, Safetensors.readMetadata(file).get("format"));
   }
 
   @Test
