@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # Runs on the lent GPU machine (device tool: carry [".gpu"], command "OUT=$OUT bash .gpu/run.sh").
 # Unpacks the bundle, points JavaCPP at the device's pip libtorch + CUDA libraries, then runs the device check:
-#   1. the parity test on CUDA against the official fixture, 2. a few training steps on the tiny config,
-#   3. adafocus bench at the official size (T=16, 224², 200 classes, batch 32 and 1) in fp32 and bf16 with the
-#      full-frame ResNet-50 baseline in the same run.
+#   1. the FLOPs table, 2. training of the CI config on CUDA, 3. evaluation of its checkpoint on CUDA, with the
+#   per-step logits dumped (to compare with a CPU evaluation of the same checkpoint).
 set -u
 G=$(cd "$(dirname "$0")" && pwd)
 OUT=${OUT:-/tmp/adafocus_gpu}; mkdir -p "$OUT"
@@ -23,4 +22,5 @@ J=("$G/jre/bin/java" -Xss16m -Djava.awt.headless=true -XX:ErrorFile="$OUT/hs_err
 set -x
 "${J[@]}" flops --json | tail -1 | tee "$OUT/flops.json"
 "${J[@]}" train "$G/configs/adafocusv2_ci_synthetic.yaml" --device cuda --work-dir "$OUT/train" 2>&1 | tail -20
-"${J[@]}" bench --device cuda --json 2>&1 | tee "$OUT/bench.txt" | tail -40
+CKPT=$(ls -t "$OUT"/train/*/last.safetensors | head -1)
+"${J[@]}" test "$G/configs/adafocusv2_ci_synthetic.yaml" "$CKPT" --device cuda --dump "$OUT/test_cuda" 2>&1 | tail -5

@@ -52,13 +52,11 @@ public final class RunPlots {
       if (!Files.isRegularFile(scalars)) {
         notes.add("no " + SCALARS + ": learning curves skipped");
       } else {
-        List<Plots.Panel> panels = learningCurvePanels(ScalarsLog.read(scalars));
-        if (panels.isEmpty()) {
-          notes.add(scalars + ": no numeric metrics: learning curves skipped");
-        } else {
-          Path png = outDir.resolve(LEARNING_CURVE_PNG);
-          Plots.writeStacked(png, "Learning curves", "epoch", panels, WIDTH, 120 + PANEL_HEIGHT * panels.size());
+        Path png = outDir.resolve(LEARNING_CURVE_PNG);
+        if (learningCurve(scalars, png)) {
           written.add(png);
+        } else {
+          notes.add(scalars + ": no numeric metrics: learning curves skipped");
         }
       }
       List<Plots.Panel> accuracy = accuracyPanels(runDir.resolve(EXIT_CURVE), runDir.resolve(STATIC_POINTS), notes);
@@ -76,6 +74,19 @@ public final class RunPlots {
           + STATIC_POINTS + " (" + String.join("; ", notes) + ")");
     }
     return new Result(written, notes);
+  }
+
+  /**
+   * Draws the learning curves of a training log into {@code png} (what {@link #plot} and the trainer, after every
+   * epoch, draw); false, and nothing written, when the log has no numeric metrics.
+   */
+  public static boolean learningCurve(Path scalars, Path png) throws IOException {
+    List<Plots.Panel> panels = learningCurvePanels(ScalarsLog.read(scalars));
+    if (panels.isEmpty()) {
+      return false;
+    }
+    Plots.writeStacked(png, "Learning curves", "epoch", panels, WIDTH, 120 + PANEL_HEIGHT * panels.size());
+    return true;
   }
 
   /** Loss, accuracy and learning-rate panels, then one panel per other metric; one series per mode and metric. */

@@ -43,7 +43,7 @@ class TrainTestCommandsTest {
     Path runDir = Path.of(first.json().get("run_dir").getAsString());
     assertEquals(dir, runDir.getParent());
     for (String f : List.of("config.yaml", "train.log", "scalars.jsonl", "last.safetensors", "best_top1.safetensors",
-        "learning_curve.png", "val_metrics.png")) {
+        "learning_curve.png")) {
       assertTrue(Files.isRegularFile(runDir.resolve(f)), f);
     }
     assertEquals(1, first.json().get("last_epoch").getAsInt());

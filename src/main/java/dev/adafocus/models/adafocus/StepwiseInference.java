@@ -1,6 +1,7 @@
 package dev.adafocus.models.adafocus;
 
 import dev.adafocus.engine.NativeScope;
+import dev.adafocus.engine.Devices;
 import dev.adafocus.engine.Tensors;
 import dev.adafocus.exit.ExitOutcome;
 import dev.adafocus.exit.ExitPolicy;
@@ -46,12 +47,14 @@ public final class StepwiseInference {
       seen[b] = new float[0][];
     }
     try (NativeScope scope = NativeScope.open(); NoGradGuard ng = new NoGradGuard()) {
-      Tensor clips = model.framesOf(video).view(batch, frames, 3, c.inputSize(), c.inputSize());
+      // batches are made on the CPU; the model may live on a CUDA device
+      org.bytedeco.pytorch.Device device = model.parameters().get(0).device();
+      Tensor clips = model.framesOf(Devices.move(video, device)).view(batch, frames, 3, c.inputSize(), c.inputSize());
       Tensor state = null;
       Tensor pooled = null;
       int[] rows = tracker.active();
       for (int t = 0; !tracker.done(); t++) {
-        Tensor index = Tensors.longs(toLongs(rows), rows.length);
+        Tensor index = Devices.move(Tensors.longs(toLongs(rows), rows.length), device);
         Tensor x = clips.index_select(0, index).select(1, t);
         GlanceNetwork.Output g = model.glance().forward(x);
         Tensor h = model.policy().step(model.policy().encode(g.map()),
@@ -70,7 +73,7 @@ public final class StepwiseInference {
         tracker.observe(t, stepLogits);
         int[] next = tracker.active();
         if (next.length > 0) {
-          Tensor keep = Tensors.longs(toLongs(positions(rows, next)), next.length);
+          Tensor keep = Devices.move(Tensors.longs(toLongs(positions(rows, next)), next.length), device);
           state = h.index_select(0, keep);
           pooled = running.index_select(0, keep);
         }
