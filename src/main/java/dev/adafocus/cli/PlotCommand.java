@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
     description = "Draws a run folder's learning curves (scalars.jsonl -> learning_curve.png) and its "
         + "accuracy-vs-GFLOPs curve (exit/curve.csv + static_points.csv -> accuracy_vs_gflops.png). "
         + "Missing inputs are skipped; see docs/visualisation.md.",
-    footer = {"", "Example:", "  ./adafocus plot work_dirs/demo/20261126-150000"})
+    footer = {"", "Example:", "  ./adafocus plot work_dirs/adafocusv2_demo_synthetic/20261126_150000"})
 public final class PlotCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "RUN_DIR", description = "Run folder (as written by train/test).")
   Path runDir;

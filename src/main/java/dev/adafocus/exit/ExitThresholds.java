@@ -107,7 +107,9 @@ public record ExitThresholds(double q, double[] thresholds, StepCosts stepCosts,
     } catch (JsonParseException e) {
       Matcher m = Pattern.compile("line (\\d+)").matcher(String.valueOf(e.getMessage()));
       int line = m.find() ? Integer.parseInt(m.group(1)) : 0;
-      throw new DataFormatException(file, line, "malformed JSON: " + e.getMessage());
+      // gson appends a link to its troubleshooting page, which says nothing about this file
+      String reason = String.valueOf(e.getMessage()).replaceAll("\\s*See https?://\\S+$", "");
+      throw new DataFormatException(file, line, "malformed JSON: " + reason);
     }
     if (!FORMAT.equals(string(file, o, "format"))) {
       throw new DataFormatException(file, 0, "field 'format' is '" + string(file, o, "format") + "', expected '" + FORMAT + "'");

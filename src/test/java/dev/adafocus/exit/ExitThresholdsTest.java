@@ -53,6 +53,7 @@ class ExitThresholdsTest {
     String good = sampleJson();
     DataFormatException syntax = rejected("{\n  \"format\": \"adafocus-exit-thresholds\",\n  \"q\": ,\n}");
     assertEquals(3, syntax.line());
+    assertTrue(!syntax.getMessage().contains("https://"), "no link to the JSON library's help: " + syntax.getMessage());
     assertTrue(rejected(good.replace("max_logit", "entropy")).getMessage().contains("unsupported criterion 'entropy'"));
     assertTrue(rejected(good.replace("\"q\"", "\"qq\"")).getMessage().contains("missing field 'q'"));
     assertTrue(rejected(good.replace("adafocus-exit-thresholds", "other")).getMessage().contains("'format'"));
