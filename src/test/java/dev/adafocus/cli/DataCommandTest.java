@@ -99,6 +99,19 @@ class DataCommandTest {
   }
 
   @Test
+  void checkListCountsUnreadableVideosAndNamesEachLineOnce() throws Exception {
+    Path vlist = dir.resolve("bad.txt");
+    Files.writeString(vlist, "v_a 4 0\nv_b 4 1\n");
+    Run r = run("data", "check-list", "--list", vlist.toString(), "--json");
+    assertEquals(Main.BAD_INPUT, r.code());
+    assertTrue(r.out().contains("error: " + vlist + ":1: 4 of 4 frame files are missing"), r.out());
+    assertEquals(2, r.out().lines().filter(l -> l.startsWith("error: ")).count(), r.out());
+    assertTrue(r.out().contains("2 videos checked, 2 unreadable, 0 warnings"), r.out());
+    assertEquals(2, r.json().get("unreadable").getAsInt());
+    assertTrue(r.err().contains("error: 2 of 2 videos in " + vlist), r.err());
+  }
+
+  @Test
   void benchLoaderOnAListSkipsBadVideosWhenAsked() throws Exception {
     Path raw = Files.createDirectories(dir.resolve("raw"));
     Files.copy(resource("bframes.mp4"), raw.resolve("bframes.mp4"));
