@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -45,11 +44,11 @@ public final class MakeBenchmarkCommand implements Callable<Integer> {
   @Option(names = {"-o", "--out"}, paramLabel = "<dir>", description = "Output folder.")
   Path out = Path.of("adafocus-benchmark");
 
-  @Option(names = "--format", split = ",", paramLabel = "<kind>", converter = OutputConverter.class,
+  @Option(names = "--format", split = ",", paramLabel = "<kind>",
       description = "What to write per clip: ${COMPLETION-CANDIDATES} (comma-separated).")
   List<Output> format = List.of(Output.VIDEOS, Output.FRAMES);
 
-  @Option(names = "--image-format", paramLabel = "<ext>", converter = ImageFormatConverter.class, description = "Frame image format: ${COMPLETION-CANDIDATES}.")
+  @Option(names = "--image-format", paramLabel = "<ext>", description = "Frame image format: ${COMPLETION-CANDIDATES}.")
   ImageFormat imageFormat = ImageFormat.JPG;
 
   @Option(names = "--frame-size", paramLabel = "<px>", description = "Side of the square frames.")
@@ -83,7 +82,7 @@ public final class MakeBenchmarkCommand implements Callable<Integer> {
   @Option(names = "--classes", paramLabel = "<n>", description = "Number of classes (digits 0..n-1, at most 10).")
   int classes = DEFAULTS.numClasses();
 
-  @Option(names = "--label", paramLabel = "<rule>", converter = LabelRuleConverter.class,
+  @Option(names = "--label", paramLabel = "<rule>",
       description = "What the class is: digit (the target's digit) or direction (its direction of motion).")
   LabelRule label = DEFAULTS.label();
 
@@ -113,40 +112,6 @@ public final class MakeBenchmarkCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "Print a JSON summary as the last line of standard output.")
   boolean json;
-
-  /** Reads an output kind in any letter case. */
-  static final class OutputConverter implements CommandLine.ITypeConverter<Output> {
-    @Override
-    public Output convert(String value) {
-      return parseEnum(Output.class, value);
-    }
-  }
-
-  /** Reads a label rule in any letter case. */
-  static final class LabelRuleConverter implements CommandLine.ITypeConverter<LabelRule> {
-    @Override
-    public LabelRule convert(String value) {
-      return parseEnum(LabelRule.class, value);
-    }
-  }
-
-  /** Reads an image format in any letter case. */
-  static final class ImageFormatConverter implements CommandLine.ITypeConverter<ImageFormat> {
-    @Override
-    public ImageFormat convert(String value) {
-      return parseEnum(ImageFormat.class, value);
-    }
-  }
-
-  private static <E extends Enum<E>> E parseEnum(Class<E> type, String value) {
-    for (E e : type.getEnumConstants()) {
-      if (e.name().equalsIgnoreCase(value.trim())) {
-        return e;
-      }
-    }
-    throw new CommandLine.TypeConversionException("expected one of " + EnumSet.allOf(type).toString()
-        .toLowerCase(Locale.ROOT) + ", got '" + value + "'");
-  }
 
   @Override
   public Integer call() throws Exception {
