@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -141,12 +142,32 @@ public final class MakeBenchmarkCommand implements Callable<Integer> {
           probeVal == null ? valClips : probeVal);
       summary.put("probe", report);
       summary.put("generated_clips_per_second", BenchmarkProbe.clipsPerSecond(config, Math.min(trainClips, 1000)));
-      stdout.println("probe: " + report);
+      printProbe(stdout, report);
     }
     if (json) {
       stdout.println(new GsonBuilder().serializeSpecialFloatingPointValues().create().toJson(summary));
     }
     stdout.flush();
     return 0;
+  }
+
+  /** The probe as a table: one row per view, coverage then the read-outs' val top-1 ("-": not a crop). */
+  private static void printProbe(PrintWriter out, BenchmarkProbe.Report r) {
+    out.printf("probe: %d px patch, glance shrunk %dx, %d train and %d val clips, %d classes (chance %s)%n", r.patch(),
+        r.glanceFactor(), r.trainClips(), r.valClips(), r.classes(), percent(1.0 / r.classes()));
+    String row = "  %-7s %13s %13s %17s %19s %15s %12s%n";
+    out.printf(row, "view", "frames whole", "mean visible", "clips some whole", "clips some >= half", "centroid top-1",
+        "ridge top-1");
+    for (BenchmarkProbe.View v : BenchmarkProbe.View.values()) {
+      BenchmarkProbe.Coverage c = r.coverage().get(v);
+      BenchmarkProbe.Accuracy a = r.accuracy().get(v);
+      out.printf(row, v.name().toLowerCase(Locale.ROOT), c == null ? "-" : percent(c.whole()),
+          c == null ? "-" : percent(c.meanVisible()), c == null ? "-" : percent(c.clipWhole()),
+          c == null ? "-" : percent(c.clipHalf()), percent(a.nearestCentroid()), percent(a.ridge()));
+    }
+  }
+
+  private static String percent(double fraction) {
+    return String.format(Locale.ROOT, "%.1f %%", 100 * fraction);
   }
 }

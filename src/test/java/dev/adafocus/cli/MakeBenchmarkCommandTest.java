@@ -159,6 +159,9 @@ class MakeBenchmarkCommandTest {
     JsonObject probe = JsonParser.parseString(lines[lines.length - 1]).getAsJsonObject().getAsJsonObject("probe");
     assertEquals(1.0, probe.getAsJsonObject("coverage").getAsJsonObject("ORACLE").get("whole").getAsDouble());
     assertTrue(probe.getAsJsonObject("accuracy").has("GLANCE"));
+    assertTrue(r.out().contains("probe: 24 px patch, glance shrunk 4x, 3 train and 2 val clips, 3 classes"), r.out());
+    assertTrue(r.out().lines().anyMatch(l -> l.matches("  oracle +100\\.0 % .*")), r.out());
+    assertFalse(r.out().contains("Report["), r.out());
   }
 
   private static void assertVideoMatches(Path file, SyntheticClip clip) throws Exception {
