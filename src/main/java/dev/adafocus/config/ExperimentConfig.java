@@ -1,5 +1,6 @@
 package dev.adafocus.config;
 
+import dev.adafocus.models.adafocus.AdaFocusConfig;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -22,6 +23,15 @@ public record ExperimentConfig(String name, Path source, Path workDir, ModelConf
   /** The base folder of this experiment's runs: {@code work_dir} if set, else {@code work_dirs/<name>}. */
   public Path runsFolder() {
     return workDir != null ? workDir : Path.of("work_dirs", name);
+  }
+
+  /** The AdaFocusV2 shape of the model; a TSM model is an error naming the config file. */
+  public AdaFocusConfig adaFocusConfig() {
+    try {
+      return model.toAdaFocusConfig();
+    } catch (ConfigException e) {
+      throw new ConfigException(source + ": " + e.getMessage(), e);
+    }
   }
 
   static ExperimentConfig read(String name, Path source, ConfigTree tree) {
