@@ -75,9 +75,12 @@ public final class DemoCommand implements Callable<Integer> {
       }
       return singleVideo(out);
     }
-    if (optimise || precision.precision != dev.adafocus.nn.Precision.FLOAT32) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "--optimise and --precision apply to single-video mode (CONFIG CHECKPOINT VIDEO); the built-in demo trains");
+    java.util.List<String> singleVideoOnly = java.util.stream.Stream.of("--optimise", "--precision", "--thresholds",
+        "--out-filename").filter(spec.commandLine().getParseResult()::hasMatchedOption).toList();
+    if (!singleVideoOnly.isEmpty()) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), String.join(", ", singleVideoOnly)
+          + (singleVideoOnly.size() == 1 ? " applies" : " apply") + " only to single-video mode (demo CONFIG "
+          + "CHECKPOINT VIDEO), not to the built-in demo, which trains its own model");
     }
     Path file = config != null ? config : builtInConfig();
     Map<String, Object> flags = new LinkedHashMap<>();
