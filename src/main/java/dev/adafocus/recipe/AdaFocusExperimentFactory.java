@@ -52,6 +52,7 @@ public final class AdaFocusExperimentFactory implements ExperimentFactory {
    * of a freshly built model, then moves it to the configured device.
    */
   static void initialise(Module model, ExperimentConfig config, String glance, String focus) {
+    config.requirePretrainedFiles();
     ModelConfig m = config.model();
     if (m.glancePretrained() != null) {
       WeightLoader.loadImageNet(model, glance, m.glanceArch(), Path.of(m.glancePretrained()));

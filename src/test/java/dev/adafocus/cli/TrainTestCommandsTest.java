@@ -136,4 +136,20 @@ class TrainTestCommandsTest {
     }
     assertTrue(Files.notExists(dir.resolve("w")), "the demo trained nothing");
   }
+
+  @Test
+  void aMissingPretrainedFileNamesItsConfigKeyAndLeavesNoRunFolder() {
+    String missing = dir.resolve("mobilenetv2.pth.tar").toString();
+    Run train = run("train", CONFIG, "--work-dir", dir.resolve("w").toString(), "--cfg-options",
+        "model.glance_pretrained=" + missing);
+    assertEquals(3, train.code(), train.err());
+    assertTrue(train.err().contains("error: " + missing + ": no such file (model.glance_pretrained in " + CONFIG
+        + "; give another file with --cfg-options model.glance_pretrained=FILE"), train.err());
+    assertTrue(Files.notExists(dir.resolve("w")), "no run folder for a run that cannot start");
+    String ci = Path.of("configs", "adafocusv2_ci_synthetic.yaml").toString();
+    Run test = run("test", ci, dir.resolve("none.safetensors").toString(), "--cfg-options",
+        "model.focus_pretrained=" + missing);
+    assertEquals(3, test.code(), test.err());
+    assertTrue(test.err().contains("(model.focus_pretrained in " + ci + ";"), test.err());
+  }
 }
