@@ -71,18 +71,19 @@ final class CheckListCommand implements Callable<Integer> {
       }
     });
     problems.forEach(p -> out.println((p.fatal() ? "error: " : "warning: ") + p.where() + ": " + p.message()));
-    long fatal = problems.stream().filter(ListChecker.Problem::fatal).count();
-    out.printf("%d videos checked, %d unreadable, %d warnings%n", records.size(), fatal, problems.size() - fatal);
+    long unreadable = ListChecker.unreadableVideos(problems);
+    long warnings = problems.stream().filter(p -> !p.fatal()).count();
+    out.printf("%d videos checked, %d unreadable, %d warnings%n", records.size(), unreadable, warnings);
     if (json) {
       JsonObject o = new JsonObject();
       o.addProperty("videos", records.size());
-      o.addProperty("unreadable", fatal);
-      o.addProperty("warnings", problems.size() - fatal);
+      o.addProperty("unreadable", unreadable);
+      o.addProperty("warnings", warnings);
       out.println(o);
     }
     out.flush();
-    if (fatal > 0) {
-      throw new AdaFocusException(fatal + " of " + records.size() + " videos in " + list + " cannot be loaded");
+    if (unreadable > 0) {
+      throw new AdaFocusException(unreadable + " of " + records.size() + " videos in " + list + " cannot be loaded");
     }
     return 0;
   }

@@ -21,11 +21,13 @@ import picocli.CommandLine.Option;
 
 /** {@code adafocus demo}: the built-in demo, or inference on one video with pictures of where the model looked. */
 @Command(name = "demo", mixinStandardHelpOptions = true, showDefaultValues = true,
-    description = {"Without arguments: trains a CPU-sized AdaFocusV2 on the built-in benchmark (no download), evaluates",
-        "it with its learned policy, with random patches, with centre patches and with the glance alone, prints top-1",
-        "and GFLOPs per video, and draws where it looked on a validation clip (GIF + contact sheet).",
-        "With CONFIG CHECKPOINT VIDEO [LABEL_MAP]: runs the model on one video file or frame folder, prints the top-5",
-        "classes, the GFLOPs spent and the exit step (with --thresholds), and writes the annotated animation."},
+    description = {"Train and evaluate a small AdaFocusV2 on the built-in benchmark, or run a model on one video.",
+        "%nWithout arguments: trains a CPU-sized AdaFocusV2 on the built-in benchmark (no download), evaluates "
+            + "it with its learned policy, with random patches, with centre patches and with the glance alone, prints "
+            + "top-1 and GFLOPs per video, and draws where it looked on a validation clip (GIF + contact sheet).",
+        "%nWith CONFIG CHECKPOINT VIDEO [LABEL_MAP]: runs the model on one video file or frame folder, prints the "
+            + "top-5 classes, the GFLOPs spent and the exit step (with --thresholds), and writes the annotated "
+            + "animation."},
     footer = {"%nExamples:", "  adafocus demo", "  adafocus demo --json",
         "  adafocus demo configs/adafocusv2_mbv2-r50-p128_16x1x1-50e_actnet.yaml actnet_p128_mbv2.pth.tar video.mp4"
             + " classInd.txt --out-filename out.gif"})
@@ -73,9 +75,12 @@ public final class DemoCommand implements Callable<Integer> {
       }
       return singleVideo(out);
     }
-    if (optimise || precision.precision != dev.adafocus.nn.Precision.FLOAT32) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "--optimise and --precision apply to single-video mode (CONFIG CHECKPOINT VIDEO); the built-in demo trains");
+    java.util.List<String> singleVideoOnly = java.util.stream.Stream.of("--optimise", "--precision", "--thresholds",
+        "--out-filename").filter(spec.commandLine().getParseResult()::hasMatchedOption).toList();
+    if (!singleVideoOnly.isEmpty()) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), String.join(", ", singleVideoOnly)
+          + (singleVideoOnly.size() == 1 ? " applies" : " apply") + " only to single-video mode (demo CONFIG "
+          + "CHECKPOINT VIDEO), not to the built-in demo, which trains its own model");
     }
     Path file = config != null ? config : builtInConfig();
     Map<String, Object> flags = new LinkedHashMap<>();

@@ -66,7 +66,8 @@ final class ExtractFramesCommand implements Callable<Integer> {
       description = "Write a list of the extracted videos with their frame counts.")
   Path writeList;
 
-  @Option(names = "--list-format", defaultValue = "COMMA", description = "COMMA or SPACE, for --write-list.")
+  @Option(names = "--list-format", defaultValue = "COMMA", description = "Format of the --write-list file: COMMA or "
+      + "SPACE.")
   ListFormat listFormat;
 
   @Option(names = "--num-classes", defaultValue = "0", description = "Reject labels >= this in --video-list (0: off).")
@@ -77,6 +78,10 @@ final class ExtractFramesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (listFormat == ListFormat.VIDEO) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--list-format must be COMMA or SPACE: --write-list writes a list of frame folders");
+    }
     PrintWriter out = spec.commandLine().getOut();
     List<FrameExtractor.Job> jobsList = input.videos != null ? FrameExtractor.videosIn(input.videos)
         : FrameExtractor.videosOf(input.videoList, videoRoot != null ? videoRoot : input.videoList.getParent(),

@@ -47,6 +47,7 @@ public final class Main implements Callable<Integer> {
   /** Runs the tool in-process and returns its exit code (used by tests). */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cl = new CommandLine(new Main());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

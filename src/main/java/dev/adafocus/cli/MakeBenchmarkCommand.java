@@ -45,11 +45,11 @@ public final class MakeBenchmarkCommand implements Callable<Integer> {
   @Option(names = {"-o", "--out"}, paramLabel = "<dir>", description = "Output folder.")
   Path out = Path.of("adafocus-benchmark");
 
-  @Option(names = "--format", split = ",", paramLabel = "<kind>", converter = OutputConverter.class,
+  @Option(names = "--format", split = ",", paramLabel = "<kind>",
       description = "What to write per clip: ${COMPLETION-CANDIDATES} (comma-separated).")
   List<Output> format = List.of(Output.VIDEOS, Output.FRAMES);
 
-  @Option(names = "--image-format", paramLabel = "<ext>", converter = ImageFormatConverter.class, description = "Frame image format: ${COMPLETION-CANDIDATES}.")
+  @Option(names = "--image-format", paramLabel = "<ext>", description = "Frame image format: ${COMPLETION-CANDIDATES}.")
   ImageFormat imageFormat = ImageFormat.JPG;
 
   @Option(names = "--frame-size", paramLabel = "<px>", description = "Side of the square frames.")
@@ -83,7 +83,7 @@ public final class MakeBenchmarkCommand implements Callable<Integer> {
   @Option(names = "--classes", paramLabel = "<n>", description = "Number of classes (digits 0..n-1, at most 10).")
   int classes = DEFAULTS.numClasses();
 
-  @Option(names = "--label", paramLabel = "<rule>", converter = LabelRuleConverter.class,
+  @Option(names = "--label", paramLabel = "<rule>",
       description = "What the class is: digit (the target's digit) or direction (its direction of motion).")
   LabelRule label = DEFAULTS.label();
 
@@ -114,40 +114,6 @@ public final class MakeBenchmarkCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print a JSON summary as the last line of standard output.")
   boolean json;
 
-  /** Reads an output kind in any letter case. */
-  static final class OutputConverter implements CommandLine.ITypeConverter<Output> {
-    @Override
-    public Output convert(String value) {
-      return parseEnum(Output.class, value);
-    }
-  }
-
-  /** Reads a label rule in any letter case. */
-  static final class LabelRuleConverter implements CommandLine.ITypeConverter<LabelRule> {
-    @Override
-    public LabelRule convert(String value) {
-      return parseEnum(LabelRule.class, value);
-    }
-  }
-
-  /** Reads an image format in any letter case. */
-  static final class ImageFormatConverter implements CommandLine.ITypeConverter<ImageFormat> {
-    @Override
-    public ImageFormat convert(String value) {
-      return parseEnum(ImageFormat.class, value);
-    }
-  }
-
-  private static <E extends Enum<E>> E parseEnum(Class<E> type, String value) {
-    for (E e : type.getEnumConstants()) {
-      if (e.name().equalsIgnoreCase(value.trim())) {
-        return e;
-      }
-    }
-    throw new CommandLine.TypeConversionException("expected one of " + EnumSet.allOf(type).toString()
-        .toLowerCase(Locale.ROOT) + ", got '" + value + "'");
-  }
-
   @Override
   public Integer call() throws Exception {
     if (probeOnly && probeTrain == 0) {
@@ -176,12 +142,32 @@ public final class MakeBenchmarkCommand implements Callable<Integer> {
           probeVal == null ? valClips : probeVal);
       summary.put("probe", report);
       summary.put("generated_clips_per_second", BenchmarkProbe.clipsPerSecond(config, Math.min(trainClips, 1000)));
-      stdout.println("probe: " + report);
+      printProbe(stdout, report);
     }
     if (json) {
       stdout.println(new GsonBuilder().serializeSpecialFloatingPointValues().create().toJson(summary));
     }
     stdout.flush();
     return 0;
+  }
+
+  /** The probe as a table: one row per view, coverage then the read-outs' val top-1 ("-": not a crop). */
+  private static void printProbe(PrintWriter out, BenchmarkProbe.Report r) {
+    out.printf("probe: %d px patch, glance shrunk %dx, %d train and %d val clips, %d classes (chance %s)%n", r.patch(),
+        r.glanceFactor(), r.trainClips(), r.valClips(), r.classes(), percent(1.0 / r.classes()));
+    String row = "  %-7s %13s %13s %17s %19s %15s %12s%n";
+    out.printf(row, "view", "frames whole", "mean visible", "clips some whole", "clips some >= half", "centroid top-1",
+        "ridge top-1");
+    for (BenchmarkProbe.View v : BenchmarkProbe.View.values()) {
+      BenchmarkProbe.Coverage c = r.coverage().get(v);
+      BenchmarkProbe.Accuracy a = r.accuracy().get(v);
+      out.printf(row, v.name().toLowerCase(Locale.ROOT), c == null ? "-" : percent(c.whole()),
+          c == null ? "-" : percent(c.meanVisible()), c == null ? "-" : percent(c.clipWhole()),
+          c == null ? "-" : percent(c.clipHalf()), percent(a.nearestCentroid()), percent(a.ridge()));
+    }
+  }
+
+  private static String percent(double fraction) {
+    return String.format(Locale.ROOT, "%.1f %%", 100 * fraction);
   }
 }

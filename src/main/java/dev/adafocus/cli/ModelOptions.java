@@ -2,6 +2,7 @@ package dev.adafocus.cli;
 
 import dev.adafocus.models.adafocus.AdaFocusConfig;
 import dev.adafocus.models.backbones.BackboneSpec;
+import java.util.Iterator;
 import picocli.CommandLine.Option;
 
 /** Command-line description of a model shape (defaults: the official ActivityNet MobileNetV2 + ResNet-50 model). */
@@ -18,7 +19,8 @@ public final class ModelOptions {
   @Option(names = "--patch-size", description = "Patch side P.")
   int patchSize = 128;
 
-  @Option(names = "--glance", description = "Glance backbone: mobilenet_v2, resnet10/18/34/50.")
+  @Option(names = "--glance", completionCandidates = Backbones.class, description = "Glance backbone: "
+      + "${COMPLETION-CANDIDATES}.")
   String glance = "mobilenet_v2";
 
   @Option(names = "--glance-width", description = "Glance width multiplier.")
@@ -27,7 +29,8 @@ public final class ModelOptions {
   @Option(names = "--glance-size", description = "Glance input side (0 = full frame; 96 for the ResNet-50 glance).")
   int glanceSize = 0;
 
-  @Option(names = "--focus", description = "Focus backbone: resnet10/18/34/50, mobilenet_v2.")
+  @Option(names = "--focus", completionCandidates = Backbones.class, description = "Focus backbone: "
+      + "${COMPLETION-CANDIDATES}.")
   String focus = "resnet50";
 
   @Option(names = "--focus-width", description = "Focus width multiplier.")
@@ -38,6 +41,14 @@ public final class ModelOptions {
 
   @Option(names = "--classifier-hidden", description = "Classifier MLP width.")
   int classifierHidden = 4096;
+
+  /** The backbone names {@link BackboneSpec} accepts, for the help of {@code --glance} and {@code --focus}. */
+  static final class Backbones implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return BackboneSpec.ARCHITECTURES.iterator();
+    }
+  }
 
   /** The configuration these options describe; an invalid shape is a usage error of {@code command}. */
   public AdaFocusConfig resolve(picocli.CommandLine command) {

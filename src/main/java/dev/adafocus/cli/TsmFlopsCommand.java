@@ -31,13 +31,15 @@ public final class TsmFlopsCommand implements Callable<Integer> {
   @Option(names = "--input-size", description = "Frame side S.")
   int inputSize = 224;
 
-  @Option(names = "--glance", description = "Glance backbone: mobilenet_v2, resnet10/18/34/50.")
+  @Option(names = "--glance", completionCandidates = ModelOptions.Backbones.class, description = "Glance backbone: "
+      + "${COMPLETION-CANDIDATES}.")
   String glance = "mobilenet_v2";
 
   @Option(names = "--glance-width", description = "Glance width multiplier.")
   double glanceWidth = 1.0;
 
-  @Option(names = "--focus", description = "Focus backbone: resnet10/18/34/50, mobilenet_v2.")
+  @Option(names = "--focus", completionCandidates = ModelOptions.Backbones.class, description = "Focus backbone: "
+      + "${COMPLETION-CANDIDATES}.")
   String focus = "resnet50";
 
   @Option(names = "--focus-width", description = "Focus width multiplier.")

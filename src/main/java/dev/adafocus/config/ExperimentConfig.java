@@ -1,5 +1,7 @@
 package dev.adafocus.config;
 
+import dev.adafocus.models.adafocus.AdaFocusConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -22,6 +24,31 @@ public record ExperimentConfig(String name, Path source, Path workDir, ModelConf
   /** The base folder of this experiment's runs: {@code work_dir} if set, else {@code work_dirs/<name>}. */
   public Path runsFolder() {
     return workDir != null ? workDir : Path.of("work_dirs", name);
+  }
+
+  /** The AdaFocusV2 shape of the model; a TSM model is an error naming the config file. */
+  public AdaFocusConfig adaFocusConfig() {
+    try {
+      return model.toAdaFocusConfig();
+    } catch (ConfigException e) {
+      throw new ConfigException(source + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Checks that the ImageNet weight files the model starts from exist; a missing one is an error naming the file, its
+   * config key and how to override it.
+   */
+  public void requirePretrainedFiles() {
+    requireFile("model.glance_pretrained", model.glancePretrained());
+    requireFile("model.focus_pretrained", model.focusPretrained());
+  }
+
+  private void requireFile(String key, String file) {
+    if (file != null && !Files.isRegularFile(Path.of(file))) {
+      throw new ConfigException(file + ": no such file (" + key + " in " + source + "; give another file with "
+          + "--cfg-options " + key + "=FILE, or " + key + "=null to start from random weights)");
+    }
   }
 
   static ExperimentConfig read(String name, Path source, ConfigTree tree) {

@@ -108,7 +108,7 @@ public final class DataLoader implements AutoCloseable {
           throw e;
         }
         VideoRecord r = dataset.record(i);
-        skipped.add(new SkippedVideo(r.path(), r.where(), e.getMessage()));
+        skipped.add(new SkippedVideo(r.path(), r.where(), r.reason(e)));
       }
     }
     return out;

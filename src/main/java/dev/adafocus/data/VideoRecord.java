@@ -31,6 +31,13 @@ public record VideoRecord(String path, int numFrames, int[] labels, Path listFil
     return listFile + ":" + line;
   }
 
+  /** The message of an error about this video without the leading {@code where() + ": "}, for reports that print it. */
+  public String reason(RuntimeException error) {
+    String prefix = where() + ": ";
+    String message = error.getMessage();
+    return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof VideoRecord r && r.path.equals(path) && r.numFrames == numFrames

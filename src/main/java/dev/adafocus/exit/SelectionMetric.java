@@ -13,10 +13,10 @@ public enum SelectionMetric {
     this.label = label;
   }
 
-  /** The metric named {@code top1} or {@code map}. */
+  /** The metric named {@code top1} or {@code map}, in any letter case. */
   public static SelectionMetric fromKey(String key) {
     for (SelectionMetric m : values()) {
-      if (m.key.equals(key)) {
+      if (m.key.equalsIgnoreCase(key)) {
         return m;
       }
     }

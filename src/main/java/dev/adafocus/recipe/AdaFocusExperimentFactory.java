@@ -42,8 +42,7 @@ public final class AdaFocusExperimentFactory implements ExperimentFactory {
   /** The model of a config, initialised from {@code train.seed} and the configured ImageNet weights. */
   public static AdaFocusV2 buildModel(ExperimentConfig config) {
     Engine.seed(config.train().seed());
-    ModelConfig m = config.model();
-    AdaFocusV2 model = new AdaFocusV2(m.toAdaFocusConfig());
+    AdaFocusV2 model = new AdaFocusV2(config.adaFocusConfig());
     initialise(model, config, OfficialKeyMap.GLANCE, OfficialKeyMap.FOCUS);
     return model;
   }
@@ -53,6 +52,7 @@ public final class AdaFocusExperimentFactory implements ExperimentFactory {
    * of a freshly built model, then moves it to the configured device.
    */
   static void initialise(Module model, ExperimentConfig config, String glance, String focus) {
+    config.requirePretrainedFiles();
     ModelConfig m = config.model();
     if (m.glancePretrained() != null) {
       WeightLoader.loadImageNet(model, glance, m.glanceArch(), Path.of(m.glancePretrained()));

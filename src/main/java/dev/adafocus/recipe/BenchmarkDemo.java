@@ -45,7 +45,7 @@ public final class BenchmarkDemo {
 
   /** Trains and evaluates {@code config} (a {@code data.kind: synthetic} config). */
   public static Result run(ExperimentConfig config, PrintWriter out) {
-    config.model().toAdaFocusConfig(); // an AdaFocusV2 config, checked before training
+    config.adaFocusConfig(); // an AdaFocusV2 config, checked before training
     TrainRun.Result trained = TrainRun.run(config, null, out);
     AdaFocusV2 model = AdaFocusExperimentFactory.buildModel(config);
     try {

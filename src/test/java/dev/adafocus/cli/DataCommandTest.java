@@ -53,12 +53,21 @@ class DataCommandTest {
     Path vlist = dir.resolve("v.txt");
     Files.writeString(vlist, "vp9.webm 4\n");
     Run r = run("data", "extract-frames", "--video-list", vlist.toString(), "--video-root", raw.toString(), "--out",
-        dir.resolve("frames").toString(), "--height", "16", "--write-list", dir.resolve("l.txt").toString(), "--json");
+        dir.resolve("frames").toString(), "--height", "16", "--write-list", dir.resolve("l.txt").toString(),
+        "--list-format", "comma", "--json");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.err().contains("1/1"), r.err());
     assertEquals(24, r.json().get("frames").getAsInt());
     assertEquals("vp9,24,4\n", Files.readString(dir.resolve("l.txt")));
     assertTrue(Files.isRegularFile(dir.resolve("frames").resolve("vp9").resolve("img_00024.jpg")));
+  }
+
+  @Test
+  void extractFramesRejectsAVideoListFormatBeforeExtracting() {
+    Run r = run("data", "extract-frames", "--videos", dir.resolve("none").toString(), "--out",
+        dir.resolve("o").toString(), "--write-list", dir.resolve("l.txt").toString(), "--list-format", "video");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--list-format must be COMMA or SPACE"), r.err());
   }
 
   @Test
@@ -90,12 +99,25 @@ class DataCommandTest {
     Files.copy(resource("bframes.mp4"), raw.resolve("bframes.mp4"));
     Path vlist = raw.resolve("v.txt");
     Files.writeString(vlist, "bframes.mp4 0\nmissing.mp4 1\n");
-    Run r = run("data", "check-list", "--list", vlist.toString(), "--layout", "VIDEO_FILES", "--json");
+    Run r = run("data", "check-list", "--list", vlist.toString(), "--layout", "video_files", "--json");
     assertEquals(Main.BAD_INPUT, r.code());
     assertTrue(r.out().contains("error: " + vlist + ":2"), r.out());
     assertEquals(1, r.json().get("unreadable").getAsInt());
     Files.writeString(vlist, "bframes.mp4 0\n");
-    assertEquals(0, run("data", "check-list", "--list", vlist.toString(), "--format", "VIDEO").code());
+    assertEquals(0, run("data", "check-list", "--list", vlist.toString(), "--format", "video").code());
+  }
+
+  @Test
+  void checkListCountsUnreadableVideosAndNamesEachLineOnce() throws Exception {
+    Path vlist = dir.resolve("bad.txt");
+    Files.writeString(vlist, "v_a 4 0\nv_b 4 1\n");
+    Run r = run("data", "check-list", "--list", vlist.toString(), "--json");
+    assertEquals(Main.BAD_INPUT, r.code());
+    assertTrue(r.out().contains("error: " + vlist + ":1: 4 of 4 frame files are missing"), r.out());
+    assertEquals(2, r.out().lines().filter(l -> l.startsWith("error: ")).count(), r.out());
+    assertTrue(r.out().contains("2 videos checked, 2 unreadable, 0 warnings"), r.out());
+    assertEquals(2, r.json().get("unreadable").getAsInt());
+    assertTrue(r.err().contains("error: 2 of 2 videos in " + vlist), r.err());
   }
 
   @Test

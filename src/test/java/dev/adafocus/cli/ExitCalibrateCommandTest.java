@@ -62,7 +62,7 @@ class ExitCalibrateCommandTest {
   void writesTheCurveThePlotAndTheThresholdsOfTheBestPointWithinTheBudget() throws Exception {
     Path outDir = dir.resolve("exit");
     int code = run("exit", "calibrate", "--train-logits", train.toString(), "--val-logits", val.toString(),
-        "--gflops-per-frame", "1.5", "--metric", "map", "--budget-gflops", "4.5", "--out", outDir.toString(), "--json");
+        "--gflops-per-frame", "1.5", "--metric", "mAP", "--budget-gflops", "4.5", "--out", outDir.toString(), "--json");
     assertEquals(0, code, err.toString());
     List<String> lines = out.toString().lines().toList();
     JsonObject json = JsonParser.parseString(lines.get(lines.size() - 1)).getAsJsonObject();

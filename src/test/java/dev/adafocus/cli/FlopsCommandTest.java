@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.adafocus.models.backbones.BackboneSpec;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
@@ -32,5 +33,16 @@ class FlopsCommandTest {
     int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "flops", "--patch-size", "300");
     assertEquals(2, code);
     assertTrue(err.toString().contains("patch_size"), err.toString());
+  }
+
+  @Test
+  void backboneHelpListsEveryAcceptedName() {
+    for (String command : new String[] {"flops", "bench", "flops-tsm"}) {
+      StringWriter out = new StringWriter();
+      assertEquals(0, Main.run(new PrintWriter(out), new PrintWriter(new StringWriter()), command, "--help"));
+      for (String arch : BackboneSpec.ARCHITECTURES) {
+        assertTrue(out.toString().contains(arch), command + " --help lacks " + arch + ":\n" + out);
+      }
+    }
   }
 }

@@ -28,7 +28,6 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class MakeBenchmarkCommandTest {
   /** Tiny benchmark: 64² frames, 4 frames, 3 train and 2 val clips. */
@@ -43,10 +42,8 @@ class MakeBenchmarkCommandTest {
   private static Result run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cl = new CommandLine(new MakeBenchmarkCommand());
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
+    int code = Main.run(new PrintWriter(out), new PrintWriter(err),
+        concat(new String[] {"data", "make-benchmark"}, args));
     return new Result(code, out.toString(), err.toString());
   }
 
@@ -126,7 +123,7 @@ class MakeBenchmarkCommandTest {
         "benchmark.json regenerates the same clips");
     Result bad = run(concat(TINY_ARGS, "--out", dir.toString(), "--label", "speed"));
     assertEquals(2, bad.code());
-    assertTrue(bad.err().contains("expected one of [digit, direction]"), bad.err());
+    assertTrue(bad.err().contains("expected one of [DIGIT, DIRECTION] (case-insensitive)"), bad.err());
   }
 
   @Test
@@ -145,7 +142,8 @@ class MakeBenchmarkCommandTest {
   void usageErrorsNameTheProblem() {
     Result bogus = run("--format", "bogus", "--probe-only", "--probe-train", "10");
     assertEquals(2, bogus.code());
-    assertTrue(bogus.err().contains("expected one of [videos, frames], got 'bogus'"), bogus.err());
+    assertTrue(bogus.err().contains("expected one of [VIDEOS, FRAMES] (case-insensitive) but was 'bogus'"),
+        bogus.err());
     Result noProbe = run("--probe-only");
     assertEquals(2, noProbe.code());
     assertTrue(noProbe.err().contains("--probe-only needs --probe-train"), noProbe.err());
@@ -161,6 +159,9 @@ class MakeBenchmarkCommandTest {
     JsonObject probe = JsonParser.parseString(lines[lines.length - 1]).getAsJsonObject().getAsJsonObject("probe");
     assertEquals(1.0, probe.getAsJsonObject("coverage").getAsJsonObject("ORACLE").get("whole").getAsDouble());
     assertTrue(probe.getAsJsonObject("accuracy").has("GLANCE"));
+    assertTrue(r.out().contains("probe: 24 px patch, glance shrunk 4x, 3 train and 2 val clips, 3 classes"), r.out());
+    assertTrue(r.out().lines().anyMatch(l -> l.matches("  oracle +100\\.0 % .*")), r.out());
+    assertFalse(r.out().contains("Report["), r.out());
   }
 
   private static void assertVideoMatches(Path file, SyntheticClip clip) throws Exception {

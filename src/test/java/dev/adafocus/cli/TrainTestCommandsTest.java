@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.adafocus.exit.ExitThresholds;
 import dev.adafocus.exit.LogitsDump;
+import dev.adafocus.exit.Score;
+import dev.adafocus.exit.StepCosts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -117,5 +120,36 @@ class TrainTestCommandsTest {
     assertEquals(3, other.code());
     assertTrue(other.err().contains(ckpt.toString()) && other.err().contains("with a different shape")
         && other.err().contains("fc.weight (file [3, 5], model [4, 5])"), other.err());
+  }
+
+  @Test
+  void aTsmConfigWhereAdaFocusV2IsNeededIsBadInputNamingTheFile() throws IOException {
+    String tsm = Path.of("configs", "adafocusv2tsm_ci_synthetic_motion.yaml").toString();
+    Path thresholds = dir.resolve("t.json");
+    new ExitThresholds(1, new double[] {0, -1e8}, StepCosts.linear(1, 2), new Score(1, 50, 50), new double[] {1, 0})
+        .write(thresholds);
+    Run test = run("test", tsm, dir.resolve("none.safetensors").toString(), "--thresholds", thresholds.toString());
+    Run demo = run("demo", "--config", tsm, "--work-dir", dir.resolve("w").toString());
+    for (Run r : List.of(test, demo)) {
+      assertEquals(3, r.code(), r.err());
+      assertTrue(r.err().contains("error: " + tsm + ": model.kind is adafocusv2_tsm"), r.err());
+    }
+    assertTrue(Files.notExists(dir.resolve("w")), "the demo trained nothing");
+  }
+
+  @Test
+  void aMissingPretrainedFileNamesItsConfigKeyAndLeavesNoRunFolder() {
+    String missing = dir.resolve("mobilenetv2.pth.tar").toString();
+    Run train = run("train", CONFIG, "--work-dir", dir.resolve("w").toString(), "--cfg-options",
+        "model.glance_pretrained=" + missing);
+    assertEquals(3, train.code(), train.err());
+    assertTrue(train.err().contains("error: " + missing + ": no such file (model.glance_pretrained in " + CONFIG
+        + "; give another file with --cfg-options model.glance_pretrained=FILE"), train.err());
+    assertTrue(Files.notExists(dir.resolve("w")), "no run folder for a run that cannot start");
+    String ci = Path.of("configs", "adafocusv2_ci_synthetic.yaml").toString();
+    Run test = run("test", ci, dir.resolve("none.safetensors").toString(), "--cfg-options",
+        "model.focus_pretrained=" + missing);
+    assertEquals(3, test.code(), test.err());
+    assertTrue(test.err().contains("(model.focus_pretrained in " + ci + ";"), test.err());
   }
 }

@@ -218,7 +218,7 @@ class DataLoaderTest {
       assertEquals(list + ":3", loader.skipped().get(0).where());
       assertEquals(4, loader.stats().clips());
       String report = SkippedVideo.summary(loader.skipped());
-      assertTrue(report.startsWith("skipped 1 unreadable video:\n  vid 2 (" + list + ":3): "), report);
+      assertTrue(report.startsWith("skipped 1 unreadable video:\n  vid 2 (" + list + ":3): frame file "), report);
       assertTrue(e.lastWaitSeconds() >= 0);
     }
   }

@@ -44,6 +44,28 @@ class ListCheckerTest {
   }
 
   @Test
+  void reportsEachUnreadableVideoOnceWithoutRepeatingItsLocation() throws Exception {
+    FrameTemplate t = FrameTemplate.IMG;
+    FrameFolderSourceTest.writeFrames(root.resolve("corrupt"), t, 4);
+    Files.write(root.resolve("corrupt").resolve(t.fileName(0)), new byte[] {1, 2, 3});
+    Path list = root.resolve("list.txt");
+    Files.writeString(list, "gone_a 4 0\ngone_b 4 1\ncorrupt 4 0\n");
+    List<ListChecker.Problem> p = ListChecker.check(ListFileParser.parse(list, ListFormat.SPACE, 2),
+        VideoOpener.frameFolders(root, t), (d, n) -> { });
+    assertEquals(List.of("gone_a", "gone_b", "corrupt"), p.stream().map(ListChecker.Problem::videoId).toList());
+    assertEquals(3, ListChecker.unreadableVideos(p));
+    assertTrue(p.get(0).message().startsWith("4 of 4 frame files are missing (first: "), p.get(0).message());
+    assertTrue(p.get(2).message().startsWith("cannot decode frame file "), p.get(2).message());
+  }
+
+  @Test
+  void unreadableVideosCountsVideosNotProblems() {
+    List<ListChecker.Problem> p = List.of(new ListChecker.Problem("l.txt:1", "a", "x", true),
+        new ListChecker.Problem("l.txt:1", "a", "y", true), new ListChecker.Problem("l.txt:2", "b", "z", false));
+    assertEquals(1, ListChecker.unreadableVideos(p));
+  }
+
+  @Test
   void datasetLayoutsFollowTheOfficialConventions() {
     assertEquals("image_00001.jpg", DatasetLayout.ACTIVITYNET.template().fileName(0));
     assertEquals(ListFormat.COMMA, DatasetLayout.FCVID.format());

@@ -1,6 +1,7 @@
 package dev.adafocus.models.backbones;
 
 import dev.adafocus.nn.Layer;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -9,11 +10,14 @@ import java.util.Locale;
  * CPU-sized models on frames or patches of a few dozen pixels). Width 1 gives the torchvision/TSM ImageNet layouts.
  */
 public record BackboneSpec(String arch, double width) {
+  /** Every accepted architecture name. */
+  public static final List<String> ARCHITECTURES =
+      List.of("mobilenet_v2", "resnet10", "resnet18", "resnet34", "resnet50", "small_resnet10", "small_resnet18");
+
   public BackboneSpec {
     arch = arch.toLowerCase(Locale.ROOT);
-    if (!arch.equals("mobilenet_v2") && !arch.matches("(small_)?resnet(10|18)|resnet(34|50)")) {
-      throw new IllegalArgumentException("unknown backbone '" + arch
-          + "'; use mobilenet_v2, resnet10, resnet18, resnet34, resnet50, small_resnet10 or small_resnet18");
+    if (!ARCHITECTURES.contains(arch)) {
+      throw new IllegalArgumentException("unknown backbone '" + arch + "'; use " + String.join(", ", ARCHITECTURES));
     }
     if (!(width > 0) || width > 4) {
       throw new IllegalArgumentException("backbone width must be in (0, 4], got " + width);
