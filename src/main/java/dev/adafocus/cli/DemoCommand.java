@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
             + " classInd.txt --out-filename out.gif"})
 public final class DemoCommand implements Callable<Integer> {
   @picocli.CommandLine.Parameters(arity = "0..4", paramLabel = "CONFIG CHECKPOINT VIDEO [LABEL_MAP]",
-      description = "Single-video mode: config, checkpoint, video file or frame folder, optional label map.")
+      description = "Single-video mode: config, checkpoint, video file or frame folder, optional label map (default: "
+          + "the config's data.label_map; without one, classes are shown by index).")
   java.util.List<Path> positional = new java.util.ArrayList<>();
 
   @Option(names = "--out-filename", paramLabel = "FILE", description = "Single-video mode: animation to write (.gif or .mp4).")
@@ -129,7 +130,9 @@ public final class DemoCommand implements Callable<Integer> {
 
   private int singleVideo(PrintWriter out) throws IOException {
     ExperimentConfig c = options.load(positional.get(0), new LinkedHashMap<>());
-    java.util.List<String> names = positional.size() > 3 ? dev.adafocus.data.LabelMap.read(positional.get(3)).names() : null;
+    // class names: the LABEL_MAP argument, else the config's data.label_map, else label indices
+    java.util.List<String> names = positional.size() > 3 ? dev.adafocus.data.LabelMap.read(positional.get(3)).names()
+        : c.classNames();
     dev.adafocus.exit.ExitPolicy exit = thresholds == null ? null : dev.adafocus.exit.ExitThresholds.read(thresholds).policy();
     var model = dev.adafocus.recipe.AdaFocusExperimentFactory.buildModel(c);
     try {

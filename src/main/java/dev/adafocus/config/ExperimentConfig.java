@@ -1,8 +1,10 @@
 package dev.adafocus.config;
 
+import dev.adafocus.data.LabelMap;
 import dev.adafocus.models.adafocus.AdaFocusConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,10 +46,33 @@ public record ExperimentConfig(String name, Path source, Path workDir, ModelConf
     requireFile("model.focus_pretrained", model.focusPretrained());
   }
 
+  /**
+   * The class names of {@code data.label_map} by label index, or null when it is not set; the file must exist and name
+   * exactly {@code model.num_classes} classes (the list files' labels index into it).
+   */
+  public List<String> classNames() {
+    String file = data.labelMap();
+    if (file == null) {
+      return null;
+    }
+    requireFile("data.label_map", file, "to skip it");
+    List<String> names = LabelMap.read(Path.of(file)).names();
+    if (names.size() != model.numClasses()) {
+      throw new ConfigException(file + " names " + names.size() + " classes but model.num_classes is "
+          + model.numClasses() + " (data.label_map in " + source + "; fix one of them, or set data.label_map=null to "
+          + "skip it)");
+    }
+    return names;
+  }
+
   private void requireFile(String key, String file) {
+    requireFile(key, file, "to start from random weights");
+  }
+
+  private void requireFile(String key, String file, String whatNullDoes) {
     if (file != null && !Files.isRegularFile(Path.of(file))) {
       throw new ConfigException(file + ": no such file (" + key + " in " + source + "; give another file with "
-          + "--cfg-options " + key + "=FILE, or " + key + "=null to start from random weights)");
+          + "--cfg-options " + key + "=FILE, or " + key + "=null " + whatNullDoes + ")");
     }
   }
 

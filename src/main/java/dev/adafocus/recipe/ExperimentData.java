@@ -7,7 +7,6 @@ import dev.adafocus.data.ClipSampling;
 import dev.adafocus.data.DataLoader;
 import dev.adafocus.data.DatasetLayout;
 import dev.adafocus.data.FrameTemplate;
-import dev.adafocus.data.LabelMap;
 import dev.adafocus.data.ListFileParser;
 import dev.adafocus.data.LoaderOptions;
 import dev.adafocus.data.VideoDataset;
@@ -73,7 +72,7 @@ public final class ExperimentData {
       throw new ConfigException(config.source() + ": data." + (list == null ? (training ? "train_list" : "val_list") : "root")
           + " is required for data.kind '" + d.kind() + "'");
     }
-    checkLabelMap(config);
+    config.classNames(); // checks data.label_map against the model
     List<VideoRecord> records = ListFileParser.parse(Path.of(list), layout.format(), m.numClasses());
     if (training) {
       records = ListFileParser.withAtLeast(records, 3);
@@ -81,23 +80,5 @@ public final class ExperimentData {
     FrameTemplate template = d.frameTemplate() != null ? new FrameTemplate(d.frameTemplate()) : layout.template();
     VideoOpener opener = VideoOpener.of(layout.format(), Path.of(d.root()), template);
     return VideoDataset.official(records, opener, sampling, d.inputSize(), d.flip() && layout.flip());
-  }
-
-  /** A configured label map must name exactly the model's classes (the list files' labels index into it). */
-  private static void checkLabelMap(ExperimentConfig config) {
-    String file = config.data().labelMap();
-    if (file == null) {
-      return;
-    }
-    if (!java.nio.file.Files.isRegularFile(Path.of(file))) {
-      throw new ConfigException(config.source() + ": data.label_map " + file + " not found (set data.label_map to null "
-          + "if there is none)");
-    }
-    int classes = LabelMap.read(Path.of(file)).size();
-    if (classes != config.model().numClasses()) {
-      throw new ConfigException(config.source() + ": data.label_map " + file + " names " + classes
-          + " classes but model.num_classes is " + config.model().numClasses()
-          + " (fix one of them, or set data.label_map to null to skip this check)");
-    }
   }
 }

@@ -186,6 +186,17 @@ class BenchmarkEndToEndTest {
     double fastTop = fast.json().getAsJsonArray("top5").get(0).getAsJsonObject().get("score").getAsDouble();
     assertEquals(fastTop, top, 0.1, "bfloat16 backbones move the top score a little");
     assertTrue(Math.abs(top - fastTop) > BF16_VISIBLE_SCORE, "and do move it: " + top + " vs " + fastTop);
+    Path labels = dir.resolve("digits.txt");
+    Files.writeString(labels, java.util.stream.IntStream.range(0, 10).mapToObj(d -> "digit " + d + "\n")
+        .collect(java.util.stream.Collectors.joining()));
+    Run named = cli("demo", CI_CONFIG.toString(), ckpt.toString(), video.toString(), "--out-filename",
+        dir.resolve("named.gif").toString(), "--cfg-options", "data.label_map=" + labels, "--json");
+    assertEquals(0, named.code(), named.err());
+    for (int k = 0; k < 5; k++) {
+      String plain = o.getAsJsonArray("top5").get(k).getAsJsonObject().get("class").getAsString();
+      assertEquals("digit " + plain, named.json().getAsJsonArray("top5").get(k).getAsJsonObject().get("class").getAsString(),
+          "without LABEL_MAP the config's data.label_map names the classes");
+    }
     Path corrupt = dir.resolve("corrupt.mp4");
     Files.write(corrupt, new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p', 1, 2, 3});
     Run bad = cli("demo", CI_CONFIG.toString(), ckpt.toString(), corrupt.toString());
