@@ -9,6 +9,7 @@ import com.google.gson.JsonParser;
 import dev.adafocus.flops.ModelFlops;
 import dev.adafocus.models.adafocus.AdaFocusConfig;
 import dev.adafocus.models.backbones.BackboneSpec;
+import dev.adafocus.testing.CliRun;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class BenchCommandTest {
 
   @Test
   void reportsEveryModelWithConsistentNumbers() {
-    JsonObject o = run(0, concat(TINY, "--patch-sizes", "16,24", "--train-batch", "2", "--train-steps", "2",
+    JsonObject o = run(0, CliRun.concat(TINY, "--patch-sizes", "16,24", "--train-batch", "2", "--train-steps", "2",
         "--memory-iterations", "3", "--ablation", "--json"));
     JsonArray models = o.getAsJsonArray("models");
     assertEquals(2 + 2 + 10, models.size(), "two baselines, two patch sizes, ten ablation rows");
@@ -75,7 +76,7 @@ class BenchCommandTest {
 
   @Test
   void patchSizesDefaultToTheOfficialOnesScaledToTheInput() {
-    JsonObject o = run(0, concat(TINY, "--batch-sizes", "1", "--train-batch", "0", "--memory-iterations", "0", "--json"));
+    JsonObject o = run(0, CliRun.concat(TINY, "--batch-sizes", "1", "--train-batch", "0", "--memory-iterations", "0", "--json"));
     JsonArray models = o.getAsJsonArray("models");
     // 96, 128, 160 scaled by 32/224 and rounded to multiples of 8
     String[] expected = {"P=16", "P=16", "P=24"};
@@ -87,7 +88,7 @@ class BenchCommandTest {
 
   @Test
   void stagesAddUpToEachVariantAndExplainItsRatio() {
-    JsonObject o = run(0, concat(TINY, "--patch-sizes", "16,24", "--train-batch", "0", "--memory-iterations", "0", "--stages",
+    JsonObject o = run(0, CliRun.concat(TINY, "--patch-sizes", "16,24", "--train-batch", "0", "--memory-iterations", "0", "--stages",
         "--json"));
     JsonArray models = o.getAsJsonArray("models");
     assertEquals(4, models.size(), "stages are not models");
@@ -135,7 +136,7 @@ class BenchCommandTest {
   @Test
   void bfloat16BackbonesAreReportedAsSuch() {
     StringWriter out = new StringWriter();
-    int code = Main.run(new PrintWriter(out), new PrintWriter(new StringWriter()), concat(TINY, "--batch-sizes", "1",
+    int code = Main.run(new PrintWriter(out), new PrintWriter(new StringWriter()), CliRun.concat(TINY, "--batch-sizes", "1",
         "--patch-sizes", "16", "--train-batch", "0", "--memory-iterations", "0", "--precision", "bf16", "--json"));
     assertEquals(0, code);
     assertTrue(out.toString().contains("CNN backbones in bf16"), out.toString());
@@ -148,7 +149,7 @@ class BenchCommandTest {
   @Test
   void rejectsAnUnknownPrecision() {
     StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), concat(TINY, "--precision", "fp16"));
+    int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), CliRun.concat(TINY, "--precision", "fp16"));
     assertEquals(2, code);
     assertTrue(err.toString().contains("unknown precision 'fp16' (expected fp32 or bf16)"), err.toString());
   }
@@ -156,7 +157,7 @@ class BenchCommandTest {
   @Test
   void rejectsAPatchLargerThanTheFrame() {
     StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), concat(TINY, "--patch-sizes", "16,40"));
+    int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), CliRun.concat(TINY, "--patch-sizes", "16,40"));
     assertEquals(2, code);
     assertTrue(err.toString().contains("patch sizes must be in [8, input size 32], got 40"), err.toString());
   }
@@ -175,9 +176,4 @@ class BenchCommandTest {
     return JsonParser.parseString(lines[lines.length - 1]).getAsJsonObject();
   }
 
-  private static String[] concat(String[] a, String... b) {
-    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
-    System.arraycopy(b, 0, out, a.length, b.length);
-    return out;
-  }
 }

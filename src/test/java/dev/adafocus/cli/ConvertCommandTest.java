@@ -11,13 +11,11 @@ import dev.adafocus.engine.StateDicts;
 import dev.adafocus.io.Safetensors;
 import dev.adafocus.io.WeightFile;
 import dev.adafocus.models.adafocus.AdaFocusV2;
+import dev.adafocus.testing.CliRun;
 import dev.adafocus.testing.TinyModels;
 import dev.adafocus.train.Checkpoint;
 import dev.adafocus.train.CheckpointStore;
 import dev.adafocus.train.TestRun;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,15 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ConvertCommandTest {
   @TempDir Path tmp;
 
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-    return new Run(code, out.toString(), err.toString());
-  }
-
   private static Path fixture(String name) throws URISyntaxException {
     return Path.of(ConvertCommandTest.class.getResource("/checkpoints/" + name).toURI());
   }
@@ -47,7 +36,7 @@ class ConvertCommandTest {
   @Test
   void officialStyleCheckpointBecomesSafetensors() throws Exception {
     Path out = tmp.resolve("w.safetensors");
-    Run r = run("convert", fixture("wrapped.pth.tar").toString(), out.toString(), "--json");
+    CliRun r = CliRun.of("convert", fixture("wrapped.pth.tar").toString(), out.toString(), "--json");
     assertEquals(0, r.code(), r.err());
     String[] lines = r.out().strip().split("\n");
     JsonObject j = JsonParser.parseString(lines[lines.length - 1]).getAsJsonObject();
@@ -64,9 +53,9 @@ class ConvertCommandTest {
   @Test
   void prefixesAreStrippedAndAddedOnTheWayToATorchCheckpoint() throws Exception {
     Path st = tmp.resolve("a.safetensors");
-    assertEquals(0, run("convert", fixture("plain.pth").toString(), st.toString()).code());
+    assertEquals(0, CliRun.of("convert", fixture("plain.pth").toString(), st.toString()).code());
     Path pth = tmp.resolve("b.pth.tar");
-    Run r = run("convert", st.toString(), pth.toString(), "--strip-prefix", "bn.", "--add-prefix", "net.");
+    CliRun r = CliRun.of("convert", st.toString(), pth.toString(), "--strip-prefix", "bn.", "--add-prefix", "net.");
     assertEquals(0, r.code(), r.err());
     WeightFile back = WeightFile.read(pth);
     assertEquals(List.of("net.conv.weight", "net.weight", "net.bias", "net.running_mean", "net.running_var",
@@ -99,7 +88,7 @@ class ConvertCommandTest {
   private static void assertExportLoads(Path ckpt, Map<String, HostTensor> trained, Path out, String... options) {
     List<String> args = new ArrayList<>(List.of("convert", ckpt.toString(), out.toString()));
     args.addAll(List.of(options));
-    Run r = run(args.toArray(String[]::new));
+    CliRun r = CliRun.of(args.toArray(String[]::new));
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("(TRAINING_CHECKPOINT)") && r.out().contains(trained.size() + " tensors")
         && r.out().contains("optimiser state left out"), r.out());
@@ -110,13 +99,13 @@ class ConvertCommandTest {
 
   @Test
   void corruptInputIsABadInputErrorNamingTheFile() throws Exception {
-    Run r = run("convert", fixture("bad_truncated.pth").toString(), tmp.resolve("x.safetensors").toString());
+    CliRun r = CliRun.of("convert", fixture("bad_truncated.pth").toString(), tmp.resolve("x.safetensors").toString());
     assertEquals(Main.BAD_INPUT, r.code());
     assertTrue(r.err().contains("bad_truncated.pth"), r.err());
   }
 
   @Test
   void missingOutputIsAUsageError() throws Exception {
-    assertEquals(2, run("convert", fixture("plain.pth").toString()).code());
+    assertEquals(2, CliRun.of("convert", fixture("plain.pth").toString()).code());
   }
 }

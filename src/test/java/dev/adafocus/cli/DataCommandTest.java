@@ -3,10 +3,7 @@ package dev.adafocus.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.adafocus.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,35 +12,21 @@ import org.junit.jupiter.api.io.TempDir;
 class DataCommandTest {
   @TempDir Path dir;
 
-  private record Run(int code, String out, String err) {
-    JsonObject json() {
-      String[] lines = out.strip().split("\n");
-      return JsonParser.parseString(lines[lines.length - 1]).getAsJsonObject();
-    }
-  }
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-    return new Run(code, out.toString(), err.toString());
-  }
-
   private static Path resource(String name) throws Exception {
     return Path.of(DataCommandTest.class.getResource("/data/video/" + name).toURI());
   }
 
   @Test
   void helpListsTheSubcommands() {
-    Run r = run("data", "--help");
+    CliRun r = CliRun.of("data", "--help");
     assertEquals(0, r.code());
     assertTrue(r.out().contains("extract-frames") && r.out().contains("bench-loader"), r.out());
-    Run e = run("data", "extract-frames", "--help");
+    CliRun e = CliRun.of("data", "extract-frames", "--help");
     assertEquals(0, e.code());
     assertTrue(e.out().contains("image_%05d.jpg"), e.out());
-    assertEquals(0, run("data", "bench-loader", "--help").code());
-    assertEquals(0, run("data", "check-list", "--help").code());
-    assertEquals(0, run("data", "make-benchmark", "--help").code());
+    assertEquals(0, CliRun.of("data", "bench-loader", "--help").code());
+    assertEquals(0, CliRun.of("data", "check-list", "--help").code());
+    assertEquals(0, CliRun.of("data", "make-benchmark", "--help").code());
   }
 
   @Test
@@ -52,7 +35,7 @@ class DataCommandTest {
     Files.copy(resource("vp9.webm"), raw.resolve("vp9.webm"));
     Path vlist = dir.resolve("v.txt");
     Files.writeString(vlist, "vp9.webm 4\n");
-    Run r = run("data", "extract-frames", "--video-list", vlist.toString(), "--video-root", raw.toString(), "--out",
+    CliRun r = CliRun.of("data", "extract-frames", "--video-list", vlist.toString(), "--video-root", raw.toString(), "--out",
         dir.resolve("frames").toString(), "--height", "16", "--write-list", dir.resolve("l.txt").toString(),
         "--list-format", "comma", "--json");
     assertEquals(0, r.code(), r.err());
@@ -64,7 +47,7 @@ class DataCommandTest {
 
   @Test
   void extractFramesRejectsAVideoListFormatBeforeExtracting() {
-    Run r = run("data", "extract-frames", "--videos", dir.resolve("none").toString(), "--out",
+    CliRun r = CliRun.of("data", "extract-frames", "--videos", dir.resolve("none").toString(), "--out",
         dir.resolve("o").toString(), "--write-list", dir.resolve("l.txt").toString(), "--list-format", "video");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("--list-format must be COMMA or SPACE"), r.err());
@@ -74,14 +57,14 @@ class DataCommandTest {
   void badListIsExitCodeThreeWithFileAndLine() throws Exception {
     Path vlist = dir.resolve("v.txt");
     Files.writeString(vlist, "a.mp4 1\nb.mp4\n");
-    Run r = run("data", "extract-frames", "--video-list", vlist.toString(), "--out", dir.resolve("o").toString());
+    CliRun r = CliRun.of("data", "extract-frames", "--video-list", vlist.toString(), "--out", dir.resolve("o").toString());
     assertEquals(Main.BAD_INPUT, r.code());
     assertTrue(r.err().contains(vlist + ":2"), r.err());
   }
 
   @Test
   void benchLoaderReportsClipsPerSecondForFramesAndVideos() {
-    Run r = run("data", "bench-loader", "--sample-videos", "2", "--sample-frames", "6", "--frames", "4",
+    CliRun r = CliRun.of("data", "bench-loader", "--sample-videos", "2", "--sample-frames", "6", "--frames", "4",
         "--input-size", "32", "--batch-size", "2", "--workers", "1", "--json");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("frame folders:") && r.out().contains("video files:"), r.out());
@@ -99,19 +82,19 @@ class DataCommandTest {
     Files.copy(resource("bframes.mp4"), raw.resolve("bframes.mp4"));
     Path vlist = raw.resolve("v.txt");
     Files.writeString(vlist, "bframes.mp4 0\nmissing.mp4 1\n");
-    Run r = run("data", "check-list", "--list", vlist.toString(), "--layout", "video_files", "--json");
+    CliRun r = CliRun.of("data", "check-list", "--list", vlist.toString(), "--layout", "video_files", "--json");
     assertEquals(Main.BAD_INPUT, r.code());
     assertTrue(r.out().contains("error: " + vlist + ":2"), r.out());
     assertEquals(1, r.json().get("unreadable").getAsInt());
     Files.writeString(vlist, "bframes.mp4 0\n");
-    assertEquals(0, run("data", "check-list", "--list", vlist.toString(), "--format", "video").code());
+    assertEquals(0, CliRun.of("data", "check-list", "--list", vlist.toString(), "--format", "video").code());
   }
 
   @Test
   void checkListCountsUnreadableVideosAndNamesEachLineOnce() throws Exception {
     Path vlist = dir.resolve("bad.txt");
     Files.writeString(vlist, "v_a 4 0\nv_b 4 1\n");
-    Run r = run("data", "check-list", "--list", vlist.toString(), "--json");
+    CliRun r = CliRun.of("data", "check-list", "--list", vlist.toString(), "--json");
     assertEquals(Main.BAD_INPUT, r.code());
     assertTrue(r.out().contains("error: " + vlist + ":1: 4 of 4 frame files are missing"), r.out());
     assertEquals(2, r.out().lines().filter(l -> l.startsWith("error: ")).count(), r.out());
@@ -128,12 +111,12 @@ class DataCommandTest {
     Files.writeString(vlist, "bframes.mp4 0\nmissing.mp4 1\n");
     String[] args = {"data", "bench-loader", "--list", vlist.toString(), "--format", "VIDEO", "--frames", "4",
         "--input-size", "16", "--batch-size", "2", "--workers", "1", "--json"};
-    Run failing = run(args);
+    CliRun failing = CliRun.of(args);
     assertEquals(Main.BAD_INPUT, failing.code());
     assertTrue(failing.err().contains("missing.mp4"), failing.err());
     String[] skipping = java.util.Arrays.copyOf(args, args.length + 1);
     skipping[args.length] = "--skip-bad";
-    Run r = run(skipping);
+    CliRun r = CliRun.of(skipping);
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("skipped 1 unreadable video:"), r.out());
     assertEquals(1, r.json().getAsJsonArray("results").get(0).getAsJsonObject().get("clips").getAsInt());

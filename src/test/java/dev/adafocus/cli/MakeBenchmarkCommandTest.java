@@ -10,14 +10,13 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.adafocus.data.RgbFrame;
 import dev.adafocus.data.synthetic.BenchmarkGenerator;
-import dev.adafocus.data.synthetic.Split;
 import dev.adafocus.data.synthetic.LabelRule;
+import dev.adafocus.data.synthetic.Split;
 import dev.adafocus.data.synthetic.SyntheticBenchmark;
 import dev.adafocus.data.synthetic.SyntheticClip;
+import dev.adafocus.testing.CliRun;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,26 +36,13 @@ class MakeBenchmarkCommandTest {
       "--min-speed", "1", "--max-speed", "3", "--clutter", "4", "--clutter-size", "8", "--noise", "0.05",
       "--classes", "3", "--train-clips", "3", "--val-clips", "2", "--seed", "11", "--patch", "24"};
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out), new PrintWriter(err),
-        concat(new String[] {"data", "make-benchmark"}, args));
-    return new Result(code, out.toString(), err.toString());
-  }
-
-  private static String[] concat(String[] a, String... b) {
-    String[] all = new String[a.length + b.length];
-    System.arraycopy(a, 0, all, 0, a.length);
-    System.arraycopy(b, 0, all, a.length, b.length);
-    return all;
+  private static CliRun run(String... args) {
+    return CliRun.of(CliRun.concat(new String[] {"data", "make-benchmark"}, args));
   }
 
   @Test
   void writesVideosPngFramesAndListsThatMatchTheGenerator(@TempDir Path dir) throws Exception {
-    Result r = run(concat(TINY_ARGS, "--out", dir.toString(), "--format", "videos,frames", "--image-format", "png",
+    CliRun r = run(CliRun.concat(TINY_ARGS, "--out", dir.toString(), "--format", "videos,frames", "--image-format", "png",
         "--json"));
     assertEquals(0, r.code(), r.err());
     assertTrue(r.err().contains("make-benchmark: train 3/3 clips"), r.err());
@@ -102,7 +88,7 @@ class MakeBenchmarkCommandTest {
   @Test
   void jpegFramesAreCloseToTheGenerator(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("train_videos.txt"), "videos/train/train_00000.mp4 0\n");
-    Result r = run(concat(TINY_ARGS, "--out", dir.toString(), "--format", "frames"));
+    CliRun r = run(CliRun.concat(TINY_ARGS, "--out", dir.toString(), "--format", "frames"));
     assertEquals(0, r.code(), r.err());
     assertFalse(Files.exists(dir.resolve("videos")));
     assertFalse(Files.exists(dir.resolve("train_videos.txt")), "a stale video list is left behind");
@@ -115,20 +101,20 @@ class MakeBenchmarkCommandTest {
 
   @Test
   void theMotionVariantNamesItsClassesByDirection(@TempDir Path dir) throws Exception {
-    Result r = run(concat(TINY_ARGS, "--out", dir.toString(), "--format", "frames", "--label", "direction"));
+    CliRun r = run(CliRun.concat(TINY_ARGS, "--out", dir.toString(), "--format", "frames", "--label", "direction"));
     assertEquals(0, r.code(), r.err());
     assertEquals(List.of("0,direction_0deg", "1,direction_120deg", "2,direction_240deg"),
         Files.readAllLines(dir.resolve("classInd.txt")), "3 classes: 0°, 120°, 240°");
     assertTrue(Files.readString(dir.resolve("benchmark.json")).contains("\"label\": \"DIRECTION\""),
         "benchmark.json regenerates the same clips");
-    Result bad = run(concat(TINY_ARGS, "--out", dir.toString(), "--label", "speed"));
+    CliRun bad = run(CliRun.concat(TINY_ARGS, "--out", dir.toString(), "--label", "speed"));
     assertEquals(2, bad.code());
     assertTrue(bad.err().contains("expected one of [DIGIT, DIRECTION] (case-insensitive)"), bad.err());
   }
 
   @Test
   void badConfigurationFailsWithAClearMessage(@TempDir Path dir) {
-    Result r = run("--out", dir.toString(), "--object-size", "200");
+    CliRun r = run("--out", dir.toString(), "--object-size", "200");
     assertNotEquals(0, r.code());
     assertTrue(r.err().contains("invalid benchmark configuration: objectSize"), r.err());
     try (var listing = Files.list(dir)) {
@@ -140,18 +126,18 @@ class MakeBenchmarkCommandTest {
 
   @Test
   void usageErrorsNameTheProblem() {
-    Result bogus = run("--format", "bogus", "--probe-only", "--probe-train", "10");
+    CliRun bogus = run("--format", "bogus", "--probe-only", "--probe-train", "10");
     assertEquals(2, bogus.code());
     assertTrue(bogus.err().contains("expected one of [VIDEOS, FRAMES] (case-insensitive) but was 'bogus'"),
         bogus.err());
-    Result noProbe = run("--probe-only");
+    CliRun noProbe = run("--probe-only");
     assertEquals(2, noProbe.code());
     assertTrue(noProbe.err().contains("--probe-only needs --probe-train"), noProbe.err());
   }
 
   @Test
   void probeOnlyPrintsCoverageAndAccuracyWithoutWriting(@TempDir Path dir) {
-    Result r = run(concat(TINY_ARGS, "--out", dir.resolve("none").toString(), "--probe-only", "--probe-train", "3",
+    CliRun r = run(CliRun.concat(TINY_ARGS, "--out", dir.resolve("none").toString(), "--probe-only", "--probe-train", "3",
         "--json"));
     assertEquals(0, r.code(), r.err());
     assertFalse(Files.exists(dir.resolve("none")));

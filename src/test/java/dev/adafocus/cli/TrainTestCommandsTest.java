@@ -3,15 +3,12 @@ package dev.adafocus.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.adafocus.exit.ExitThresholds;
 import dev.adafocus.exit.LogitsDump;
 import dev.adafocus.exit.Score;
 import dev.adafocus.exit.StepCosts;
+import dev.adafocus.testing.CliRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,23 +22,9 @@ class TrainTestCommandsTest {
   @TempDir
   Path dir;
 
-  private record Run(int code, String out, String err) {
-    JsonObject json() {
-      String[] lines = out.strip().split("\n");
-      return JsonParser.parseString(lines[lines.length - 1]).getAsJsonObject();
-    }
-  }
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-    return new Run(code, out.toString(), err.toString());
-  }
-
   @Test
   void trainResumeAndTestEndToEnd() throws IOException {
-    Run first = run("train", CONFIG, "--work-dir", dir.toString(), "--json");
+    CliRun first = CliRun.of("train", CONFIG, "--work-dir", dir.toString(), "--json");
     assertEquals(0, first.code(), first.err());
     Path runDir = Path.of(first.json().get("run_dir").getAsString());
     assertEquals(dir, runDir.getParent());
@@ -54,7 +37,7 @@ class TrainTestCommandsTest {
     assertTrue(Files.readString(runDir.resolve("train.log")).contains("Epoch(val) [1]"));
     assertTrue(Files.readString(runDir.resolve("config.yaml")).contains("kind: toy"));
 
-    Run resumed = run("train", CONFIG, "--work-dir", dir.toString(), "--resume", "--cfg-options", "train.epochs=2",
+    CliRun resumed = CliRun.of("train", CONFIG, "--work-dir", dir.toString(), "--resume", "--cfg-options", "train.epochs=2",
         "--json");
     assertEquals(0, resumed.code(), resumed.err());
     assertTrue(resumed.out().contains("resumed from " + runDir.resolve("last.safetensors") + " at epoch 2"),
@@ -62,7 +45,7 @@ class TrainTestCommandsTest {
     assertEquals(2, resumed.json().get("last_epoch").getAsInt());
 
     Path dump = dir.resolve("dump");
-    Run test = run("test", CONFIG, runDir.resolve("best_top1.safetensors").toString(), "--dump", dump.toString(),
+    CliRun test = CliRun.of("test", CONFIG, runDir.resolve("best_top1.safetensors").toString(), "--dump", dump.toString(),
         "--json");
     assertEquals(0, test.code(), test.err());
     assertEquals(6, test.json().get("videos").getAsInt());
@@ -79,14 +62,14 @@ class TrainTestCommandsTest {
 
   @Test
   void helpShowsTheMmaction2ShapedUsage() {
-    Run train = run("train", "--help");
+    CliRun train = CliRun.of("train", "--help");
     assertEquals(0, train.code());
     assertTrue(train.out().contains("Usage: adafocus train [-hV] [--json] [--resume[=CKPT]]"), train.out());
     for (String option : List.of("--work-dir=DIR", "--cfg-options=KEY=VALUE", "--seed=<seed>", "--device=<device>",
         "--threads=<threads>", "CONFIG")) {
       assertTrue(train.out().contains(option), option + " in\n" + train.out());
     }
-    Run test = run("test", "--help");
+    CliRun test = CliRun.of("test", "--help");
     assertEquals(0, test.code());
     assertTrue(test.out().replaceAll("\\s+", " ").contains("CONFIG CHECKPOINT") && test.out().contains("--dump=DIR"),
         test.out());
@@ -95,7 +78,7 @@ class TrainTestCommandsTest {
   @Test
   void badInputGivesExitCode3AndAClearMessage() throws IOException {
     Path occupied = Files.writeString(dir.resolve("occupied"), "x");
-    Run unwritable = run("train", CONFIG, "--work-dir", occupied.resolve("runs").toString());
+    CliRun unwritable = CliRun.of("train", CONFIG, "--work-dir", occupied.resolve("runs").toString());
     assertEquals(3, unwritable.code());
     assertTrue(unwritable.err().contains("is not writable") && unwritable.err().contains("--work-dir"),
         unwritable.err());
@@ -103,20 +86,20 @@ class TrainTestCommandsTest {
       assertEquals(1, s.count(), "nothing was trained or written");
     }
 
-    Run missing = run("train", CONFIG, "--work-dir", dir.toString(), "--resume", dir.resolve("nope.safetensors").toString());
+    CliRun missing = CliRun.of("train", CONFIG, "--work-dir", dir.toString(), "--resume", dir.resolve("nope.safetensors").toString());
     assertEquals(3, missing.code());
     assertTrue(missing.err().contains("nope.safetensors: --resume checkpoint not found"), missing.err());
     try (Stream<Path> s = Files.list(dir)) {
       assertEquals(1, s.count(), "no run folder for a run that cannot start");
     }
 
-    Run typo = run("train", CONFIG, "--work-dir", dir.toString(), "--cfg-options", "train.epoch=3");
+    CliRun typo = CliRun.of("train", CONFIG, "--work-dir", dir.toString(), "--cfg-options", "train.epoch=3");
     assertEquals(3, typo.code());
     assertTrue(typo.err().contains("did you mean 'train.epochs'?"), typo.err());
 
-    Run trained = run("train", CONFIG, "--work-dir", dir.resolve("w").toString(), "--json");
+    CliRun trained = CliRun.of("train", CONFIG, "--work-dir", dir.resolve("w").toString(), "--json");
     Path ckpt = Path.of(trained.json().get("run_dir").getAsString()).resolve("last.safetensors");
-    Run other = run("test", CONFIG, ckpt.toString(), "--cfg-options", "model.num_classes=4");
+    CliRun other = CliRun.of("test", CONFIG, ckpt.toString(), "--cfg-options", "model.num_classes=4");
     assertEquals(3, other.code());
     assertTrue(other.err().contains(ckpt.toString()) && other.err().contains("with a different shape")
         && other.err().contains("fc.weight (file [3, 5], model [4, 5])"), other.err());
@@ -128,9 +111,9 @@ class TrainTestCommandsTest {
     Path thresholds = dir.resolve("t.json");
     new ExitThresholds(1, new double[] {0, -1e8}, StepCosts.linear(1, 2), new Score(1, 50, 50), new double[] {1, 0})
         .write(thresholds);
-    Run test = run("test", tsm, dir.resolve("none.safetensors").toString(), "--thresholds", thresholds.toString());
-    Run demo = run("demo", "--config", tsm, "--work-dir", dir.resolve("w").toString());
-    for (Run r : List.of(test, demo)) {
+    CliRun test = CliRun.of("test", tsm, dir.resolve("none.safetensors").toString(), "--thresholds", thresholds.toString());
+    CliRun demo = CliRun.of("demo", "--config", tsm, "--work-dir", dir.resolve("w").toString());
+    for (CliRun r : List.of(test, demo)) {
       assertEquals(3, r.code(), r.err());
       assertTrue(r.err().contains("error: " + tsm + ": model.kind is adafocusv2_tsm"), r.err());
     }
@@ -140,14 +123,14 @@ class TrainTestCommandsTest {
   @Test
   void aMissingPretrainedFileNamesItsConfigKeyAndLeavesNoRunFolder() {
     String missing = dir.resolve("mobilenetv2.pth.tar").toString();
-    Run train = run("train", CONFIG, "--work-dir", dir.resolve("w").toString(), "--cfg-options",
+    CliRun train = CliRun.of("train", CONFIG, "--work-dir", dir.resolve("w").toString(), "--cfg-options",
         "model.glance_pretrained=" + missing);
     assertEquals(3, train.code(), train.err());
     assertTrue(train.err().contains("error: " + missing + ": no such file (model.glance_pretrained in " + CONFIG
         + "; give another file with --cfg-options model.glance_pretrained=FILE"), train.err());
     assertTrue(Files.notExists(dir.resolve("w")), "no run folder for a run that cannot start");
     String ci = Path.of("configs", "adafocusv2_ci_synthetic.yaml").toString();
-    Run test = run("test", ci, dir.resolve("none.safetensors").toString(), "--cfg-options",
+    CliRun test = CliRun.of("test", ci, dir.resolve("none.safetensors").toString(), "--cfg-options",
         "model.focus_pretrained=" + missing);
     assertEquals(3, test.code(), test.err());
     assertTrue(test.err().contains("(model.focus_pretrained in " + ci + ";"), test.err());

@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.adafocus.cli.Main;
 import dev.adafocus.exit.LogitsDump;
+import dev.adafocus.testing.CliRun;
 import dev.adafocus.viz.VideoFrames;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,35 +32,21 @@ class BenchmarkEndToEndTest {
   @TempDir
   Path dir;
 
-  record Run(int code, String out, String err) {
-    JsonObject json() {
-      String[] lines = out.strip().split("\n");
-      return JsonParser.parseString(lines[lines.length - 1]).getAsJsonObject();
-    }
-  }
-
-  static Run cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-    return new Run(code, out.toString(), err.toString());
-  }
-
   @Test
   void trainThenTestOnTheBuiltInBenchmark() throws Exception {
-    Run train = cli("train", CI_CONFIG.toString(), "--work-dir", dir.toString(), "--json");
+    CliRun train = CliRun.of("train", CI_CONFIG.toString(), "--work-dir", dir.toString(), "--json");
     assertEquals(0, train.code(), train.err());
     Path runDir = Path.of(train.json().get("run_dir").getAsString());
     Path ckpt = runDir.resolve("last.safetensors");
     assertTrue(Files.size(ckpt) > 0);
-    Run test = cli("test", CI_CONFIG.toString(), ckpt.toString(), "--dump", dir.resolve("dump").toString());
+    CliRun test = CliRun.of("test", CI_CONFIG.toString(), ckpt.toString(), "--dump", dir.resolve("dump").toString());
     assertEquals(0, test.code(), test.err());
     assertTrue(test.out().contains("top1"), test.out());
     LogitsDump dump = LogitsDump.read(dir.resolve("dump").resolve("step_logits.safetensors"));
     assertEquals(8, dump.logits().length, "one row per validation clip");
     assertEquals(4, dump.logits()[0].length, "one row of logits per step");
 
-    Run optimised = cli("test", CI_CONFIG.toString(), ckpt.toString(), "--dump", dir.resolve("fast").toString(), "--optimise");
+    CliRun optimised = CliRun.of("test", CI_CONFIG.toString(), ckpt.toString(), "--dump", dir.resolve("fast").toString(), "--optimise");
     assertEquals(0, optimised.code(), optimised.err());
     LogitsDump fast = LogitsDump.read(dir.resolve("fast").resolve("step_logits.safetensors"));
     for (int v = 0; v < dump.videos(); v++) {
@@ -71,7 +55,7 @@ class BenchmarkEndToEndTest {
       }
     }
 
-    Run reduced = cli("test", CI_CONFIG.toString(), ckpt.toString(), "--dump", dir.resolve("bf16").toString(), "--optimise",
+    CliRun reduced = CliRun.of("test", CI_CONFIG.toString(), ckpt.toString(), "--dump", dir.resolve("bf16").toString(), "--optimise",
         "--precision", "bf16");
     assertEquals(0, reduced.code(), reduced.err());
     LogitsDump bf16 = LogitsDump.read(dir.resolve("bf16").resolve("step_logits.safetensors"));
@@ -121,7 +105,7 @@ class BenchmarkEndToEndTest {
 
   @Test
   void demoComparesTheFourVariantsAndDrawsAValidationClip() throws Exception {
-    Run demo = cli("demo", "--config", CI_CONFIG.toString(), "--work-dir", dir.toString(), "--json");
+    CliRun demo = CliRun.of("demo", "--config", CI_CONFIG.toString(), "--work-dir", dir.toString(), "--json");
     assertEquals(0, demo.code(), demo.err());
     JsonObject o = demo.json();
     List<String> names = o.getAsJsonArray("results").asList().stream()
@@ -149,10 +133,10 @@ class BenchmarkEndToEndTest {
 
   @Test
   void singleVideoDemoOnAVideoFileAndAClearErrorOnACorruptOne() throws Exception {
-    Run train = cli("train", CI_CONFIG.toString(), "--work-dir", dir.toString(), "--json");
+    CliRun train = CliRun.of("train", CI_CONFIG.toString(), "--work-dir", dir.toString(), "--json");
     assertEquals(0, train.code(), train.err());
     Path ckpt = Path.of(train.json().get("run_dir").getAsString()).resolve("last.safetensors");
-    Run make = cli("data", "make-benchmark", "--out", dir.resolve("bench").toString(), "--frame-size", "64",
+    CliRun make = CliRun.of("data", "make-benchmark", "--out", dir.resolve("bench").toString(), "--frame-size", "64",
         "--frames", "6", "--object-size", "20", "--clutter", "4", "--clutter-size", "8", "--train-clips", "1",
         "--val-clips", "1", "--classes", "10", "--format", "videos");
     assertEquals(0, make.code(), make.err() + make.out());
@@ -161,13 +145,13 @@ class BenchmarkEndToEndTest {
       video = files.filter(p -> p.toString().endsWith(".mp4")).findFirst().orElseThrow();
     }
     Path gif = dir.resolve("out.gif");
-    Run demo = cli("demo", CI_CONFIG.toString(), ckpt.toString(), video.toString(), "--out-filename", gif.toString(), "--json");
+    CliRun demo = CliRun.of("demo", CI_CONFIG.toString(), ckpt.toString(), video.toString(), "--out-filename", gif.toString(), "--json");
     assertEquals(0, demo.code(), demo.err());
     JsonObject o = demo.json();
     assertEquals(5, o.getAsJsonArray("top5").size());
     assertEquals(4, o.get("frames_processed").getAsInt());
     assertEquals(4, VideoFrames.readAll(gif).size());
-    Run fast = cli("demo", CI_CONFIG.toString(), ckpt.toString(), video.toString(), "--out-filename",
+    CliRun fast = CliRun.of("demo", CI_CONFIG.toString(), ckpt.toString(), video.toString(), "--out-filename",
         dir.resolve("fast.gif").toString(), "--optimise", "--json");
     assertEquals(0, fast.code(), fast.err());
     for (int k = 0; k < 5; k++) {
@@ -177,7 +161,7 @@ class BenchmarkEndToEndTest {
     }
     assertEquals(o.getAsJsonArray("top5").get(0).getAsJsonObject().get("class").getAsString(),
         fast.json().getAsJsonArray("top5").get(0).getAsJsonObject().get("class").getAsString());
-    Run reduced = cli("demo", CI_CONFIG.toString(), ckpt.toString(), video.toString(), "--out-filename",
+    CliRun reduced = CliRun.of("demo", CI_CONFIG.toString(), ckpt.toString(), video.toString(), "--out-filename",
         dir.resolve("bf16.gif").toString(), "--optimise", "--precision", "bf16", "--json");
     assertEquals(0, reduced.code(), reduced.err());
     assertEquals(4, reduced.json().get("frames_processed").getAsInt());
@@ -189,7 +173,7 @@ class BenchmarkEndToEndTest {
     Path labels = dir.resolve("digits.txt");
     Files.writeString(labels, java.util.stream.IntStream.range(0, 10).mapToObj(d -> "digit " + d + "\n")
         .collect(java.util.stream.Collectors.joining()));
-    Run named = cli("demo", CI_CONFIG.toString(), ckpt.toString(), video.toString(), "--out-filename",
+    CliRun named = CliRun.of("demo", CI_CONFIG.toString(), ckpt.toString(), video.toString(), "--out-filename",
         dir.resolve("named.gif").toString(), "--cfg-options", "data.label_map=" + labels, "--json");
     assertEquals(0, named.code(), named.err());
     for (int k = 0; k < 5; k++) {
@@ -199,7 +183,7 @@ class BenchmarkEndToEndTest {
     }
     Path corrupt = dir.resolve("corrupt.mp4");
     Files.write(corrupt, new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p', 1, 2, 3});
-    Run bad = cli("demo", CI_CONFIG.toString(), ckpt.toString(), corrupt.toString());
+    CliRun bad = CliRun.of("demo", CI_CONFIG.toString(), ckpt.toString(), corrupt.toString());
     assertEquals(Main.BAD_INPUT, bad.code(), bad.out() + bad.err());
     assertTrue(bad.err().contains(corrupt.toString()), bad.err());
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.adafocus.engine.HostTensor;
 import dev.adafocus.exit.LogitsDump;
 import dev.adafocus.io.TorchCheckpointWriter;
+import dev.adafocus.testing.CliRun;
 import dev.adafocus.train.CheckpointStore;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -24,7 +25,7 @@ class OfficialFormatTestCommandTest {
 
   @Test
   void officialFormatCheckpointGivesTheSameOutputsThroughTheCli() throws Exception {
-    var train = BenchmarkEndToEndTest.cli("train", BenchmarkEndToEndTest.CI_CONFIG.toString(), "--work-dir",
+    var train = CliRun.of("train", BenchmarkEndToEndTest.CI_CONFIG.toString(), "--work-dir",
         dir.toString(), "--json");
     assertEquals(0, train.code(), train.err());
     Path ours = Path.of(train.json().get("run_dir").getAsString()).resolve("last.safetensors");
@@ -33,9 +34,9 @@ class OfficialFormatTestCommandTest {
     Path pth = dir.resolve("ckpt.best.pth.tar");
     TorchCheckpointWriter.write(pth, official, Map.of("epoch", 1L));
 
-    var a = BenchmarkEndToEndTest.cli("test", BenchmarkEndToEndTest.CI_CONFIG.toString(), ours.toString(), "--dump",
+    var a = CliRun.of("test", BenchmarkEndToEndTest.CI_CONFIG.toString(), ours.toString(), "--dump",
         dir.resolve("a").toString());
-    var b = BenchmarkEndToEndTest.cli("test", BenchmarkEndToEndTest.CI_CONFIG.toString(), pth.toString(), "--dump",
+    var b = CliRun.of("test", BenchmarkEndToEndTest.CI_CONFIG.toString(), pth.toString(), "--dump",
         dir.resolve("b").toString());
     assertEquals(0, a.code(), a.err());
     assertEquals(0, b.code(), b.err());

@@ -14,7 +14,7 @@ import dev.adafocus.engine.StateDicts;
 import dev.adafocus.eval.Evaluator;
 import dev.adafocus.io.Safetensors;
 import dev.adafocus.io.TorchCheckpointWriter;
-import dev.adafocus.recipe.BenchmarkEndToEndTest.Run;
+import dev.adafocus.testing.CliRun;
 import dev.adafocus.train.Checkpoint;
 import dev.adafocus.train.CheckpointStore;
 import dev.adafocus.train.Experiment;
@@ -41,7 +41,7 @@ class TsmEndToEndTest {
 
   @Test
   void trainFitsTheTrainingClipsAndTestScoresTheFinalPrediction() throws IOException {
-    Run train = BenchmarkEndToEndTest.cli("train", CI_CONFIG.toString(), "--work-dir", dir.toString(), "--json");
+    CliRun train = CliRun.of("train", CI_CONFIG.toString(), "--work-dir", dir.toString(), "--json");
     assertEquals(0, train.code(), train.err());
     Path runDir = Path.of(train.json().get("run_dir").getAsString());
     Path ckpt = runDir.resolve("last.safetensors");
@@ -62,13 +62,13 @@ class TsmEndToEndTest {
     double lastFour = steps.subList(20, 24).stream().mapToDouble(s -> s.get("loss").getAsDouble()).average().orElseThrow();
     assertTrue(lastFour < 0.75 * first, "the loss falls: first " + first + ", mean of the last four " + lastFour);
 
-    Run onTrain = BenchmarkEndToEndTest.cli("test", CI_CONFIG.toString(), ckpt.toString(), "--split", "train", "--json");
+    CliRun onTrain = CliRun.of("test", CI_CONFIG.toString(), ckpt.toString(), "--split", "train", "--json");
     assertEquals(0, onTrain.code(), onTrain.err());
     assertEquals(8, onTrain.json().get("videos").getAsInt());
     double top1 = onTrain.json().get("top1").getAsDouble();
     assertTrue(top1 > 50, "the fitted training clips are classified far above chance (25 %): top-1 " + top1);
 
-    Run onVal = BenchmarkEndToEndTest.cli("test", CI_CONFIG.toString(), ckpt.toString(), "--json");
+    CliRun onVal = CliRun.of("test", CI_CONFIG.toString(), ckpt.toString(), "--json");
     assertEquals(0, onVal.code(), onVal.err());
     for (String k : List.of("top1", "top5", "map")) {
       double v = onVal.json().get(k).getAsDouble();
@@ -94,7 +94,7 @@ class TsmEndToEndTest {
     Path theirs = dir.resolve("sthv1_p16.pth.tar");
     TorchCheckpointWriter.write(theirs, official, Map.of("epoch", 50L, "arch", "resnet50", "best_prec1", 47.0));
     for (Path weights : List.of(ours, theirs)) {
-      Run test = BenchmarkEndToEndTest.cli("test", CI_CONFIG.toString(), weights.toString(), "--dump",
+      CliRun test = CliRun.of("test", CI_CONFIG.toString(), weights.toString(), "--dump",
           dir.resolve(weights.getFileName() + ".dump").toString());
       assertEquals(0, test.code(), test.err());
     }
@@ -106,7 +106,7 @@ class TsmEndToEndTest {
   @Test
   void theAdaFocusV2DemoRefusesATsmConfigBeforeTraining() {
     Path work = dir.resolve("work");
-    Run demo = BenchmarkEndToEndTest.cli("demo", "--config", CI_CONFIG.toString(), "--work-dir", work.toString());
+    CliRun demo = CliRun.of("demo", "--config", CI_CONFIG.toString(), "--work-dir", work.toString());
     assertEquals(3, demo.code());
     assertTrue(demo.err().contains("model.kind is adafocusv2_tsm"), demo.err());
     assertFalse(Files.exists(work), "nothing was trained or written");
