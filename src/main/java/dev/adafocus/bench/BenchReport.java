@@ -169,12 +169,7 @@ public record BenchReport(BenchPlan plan, BenchEnvironment environment, List<Inf
       for (int batch : plan.batchSizes()) {
         Samples t = s.byBatch().get(batch);
         Samples up = speedup(s, batch);
-        JsonObject b = new JsonObject();
-        b.addProperty("batch", batch);
-        b.addProperty("ms_per_call_median", t.median());
-        b.addProperty("ms_per_call_min", t.min());
-        b.addProperty("ms_per_call_max", t.max());
-        b.addProperty("ms_per_video", t.median() / batch);
+        JsonObject b = callTimesJson(t, batch);
         b.addProperty("videos_per_s", 1000.0 * batch / t.median());
         b.addProperty("speedup_median", up.median());
         b.addProperty("speedup_min", up.min());
@@ -215,12 +210,7 @@ public record BenchReport(BenchPlan plan, BenchEnvironment environment, List<Inf
         JsonArray batches = new JsonArray();
         for (int batch : plan.batchSizes()) {
           Samples t = s.byBatch().get(batch);
-          JsonObject b = new JsonObject();
-          b.addProperty("batch", batch);
-          b.addProperty("ms_per_call_median", t.median());
-          b.addProperty("ms_per_call_min", t.min());
-          b.addProperty("ms_per_call_max", t.max());
-          b.addProperty("ms_per_video", t.median() / batch);
+          JsonObject b = callTimesJson(t, batch);
           b.addProperty("share_of_stage_sum", t.median() / batch / stageSum(stagesOf(m.subject().name()), batch));
           if (s.subject().gflopsPerVideo() > 0) {
             b.addProperty("rate_over_reference", speedup(s, batch).median() / flopsRatio(s));
@@ -234,6 +224,17 @@ public record BenchReport(BenchPlan plan, BenchEnvironment environment, List<Inf
       }
     }
     return all;
+  }
+
+  /** The batch size and the call times of one model or stage at that batch size. */
+  private static JsonObject callTimesJson(Samples t, int batch) {
+    JsonObject b = new JsonObject();
+    b.addProperty("batch", batch);
+    b.addProperty("ms_per_call_median", t.median());
+    b.addProperty("ms_per_call_min", t.min());
+    b.addProperty("ms_per_call_max", t.max());
+    b.addProperty("ms_per_video", t.median() / batch);
+    return b;
   }
 
   private static JsonObject memoryJson(MemoryTrace m) {
