@@ -91,6 +91,7 @@ public final class RunPlots {
 
   /** Loss, accuracy and learning-rate panels, then one panel per other metric; one series per mode and metric. */
   static List<Plots.Panel> learningCurvePanels(List<ScalarsLog.Entry> entries) {
+    double shift = countsFromZero(entries) ? 1 : 0;
     Set<String> modes = new LinkedHashSet<>();
     Map<String, List<String>> groups = new LinkedHashMap<>();
     groups.put("loss", new ArrayList<>());
@@ -115,7 +116,11 @@ public final class RunPlots {
               .filter(e -> e.mode().equals(mode) && e.metrics().containsKey(key)).toList();
           if (!points.isEmpty()) {
             double[] y = points.stream().mapToDouble(e -> e.metrics().get(key)).toArray();
-            series.add(new Plots.Series(mode + " " + key, epochAxis(points), y, true));
+            double[] x = epochAxis(points);
+            for (int i = 0; i < x.length; i++) {
+              x[i] += shift;
+            }
+            series.add(new Plots.Series(mode + " " + key, x, y, true));
           }
         }
       }
@@ -138,6 +143,16 @@ public final class RunPlots {
       return "learning rate";
     }
     return key;
+  }
+
+  /**
+   * Whether the log numbers its epochs from 0 (the trainer's epoch indices: integer epochs, the first 0). Such a log
+   * is drawn shifted by one, so that the axis shows epochs completed: training epoch 0 spans (0, 1] and the
+   * validation after it sits at 1, as in a log that counts from 1.
+   */
+  static boolean countsFromZero(List<ScalarsLog.Entry> entries) {
+    return !entries.isEmpty() && entries.stream().allMatch(e -> e.epoch() == Math.rint(e.epoch()))
+        && entries.stream().mapToDouble(ScalarsLog.Entry::epoch).min().getAsDouble() == 0;
   }
 
   /**

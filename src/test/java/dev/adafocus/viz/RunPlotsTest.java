@@ -80,6 +80,23 @@ class RunPlotsTest {
   }
 
   @Test
+  void aLogCountingEpochsFromZeroIsDrawnAsEpochsCompleted() throws Exception {
+    Path log = dir.resolve("scalars.jsonl");
+    Files.writeString(log, """
+        {"mode":"train","epoch":0,"iter":0,"loss":2.0}
+        {"mode":"train","epoch":0,"iter":1,"loss":1.5}
+        {"mode":"val","epoch":0,"top1":40.0}
+        {"mode":"train","epoch":1,"iter":2,"loss":1.2}
+        {"mode":"train","epoch":1,"iter":3,"loss":1.0}
+        {"mode":"val","epoch":1,"top1":55.0}
+        """);
+    List<Plots.Panel> panels = RunPlots.learningCurvePanels(ScalarsLog.read(log));
+    assertArrayEquals(new double[] {0.5, 1.0, 1.5, 2.0}, panels.get(0).series().get(0).x(), 1e-12,
+        "training epoch 0 spans (0, 1]");
+    assertArrayEquals(new double[] {1, 2}, panels.get(1).series().get(0).x(), 1e-12, "validation after epoch 0 at 1");
+  }
+
+  @Test
   void accuracyPanelsSkipMissingValuesAndShowStaticPoints() throws Exception {
     Path run = syntheticRun(dir);
     List<Plots.Panel> panels = RunPlots.accuracyPanels(run.resolve("exit/curve.csv"),
