@@ -42,8 +42,19 @@ public record ExperimentConfig(String name, Path source, Path workDir, ModelConf
    * config key and how to override it.
    */
   public void requirePretrainedFiles() {
-    requireFile("model.glance_pretrained", model.glancePretrained());
-    requireFile("model.focus_pretrained", model.focusPretrained());
+    requireFile("model.glance_pretrained", model.glancePretrained(), "to start from random weights");
+    requireFile("model.focus_pretrained", model.focusPretrained(), "to start from random weights");
+  }
+
+  /**
+   * Checks every input file a training run reads before it starts (so that a typo fails before the run folder is
+   * made): the ImageNet weights, the list files and the label map.
+   */
+  public void requireInputFiles() {
+    requirePretrainedFiles();
+    requireFile("data.train_list", data.trainList(), null);
+    requireFile("data.val_list", data.valList(), null);
+    classNames();
   }
 
   /**
@@ -65,14 +76,12 @@ public record ExperimentConfig(String name, Path source, Path workDir, ModelConf
     return names;
   }
 
-  private void requireFile(String key, String file) {
-    requireFile(key, file, "to start from random weights");
-  }
-
+  /** A missing {@code file} is an error naming its key and how to override it ({@code whatNullDoes}: null if unset). */
   private void requireFile(String key, String file, String whatNullDoes) {
     if (file != null && !Files.isRegularFile(Path.of(file))) {
       throw new ConfigException(file + ": no such file (" + key + " in " + source + "; give another file with "
-          + "--cfg-options " + key + "=FILE, or " + key + "=null " + whatNullDoes + ")");
+          + "--cfg-options " + key + "=FILE" + (whatNullDoes == null ? "" : ", or " + key + "=null " + whatNullDoes)
+          + ")");
     }
   }
 

@@ -32,12 +32,12 @@ public final class TrainRun {
 
   /**
    * Trains {@code config}. {@code resume} is null (fresh run), {@link #AUTO} or a checkpoint path. The run folder is
-   * created and checked before anything is built, so an unwritable location fails at once; a missing resume or
-   * ImageNet weight file fails before the run folder is created.
+   * created and checked before anything is built, so an unwritable location fails at once; a missing resume file or
+   * input file (ImageNet weights, list files, label map) fails before the run folder is created.
    */
   public static Result run(ExperimentConfig config, String resume, PrintWriter out) {
     Path resumeFrom = resumeFile(config, resume, out);
-    config.requirePretrainedFiles();
+    config.requireInputFiles();
     Devices.parse(config.train().device());
     if (config.train().device().equals("cpu")) {
       dev.adafocus.engine.GradientSelfCheck.require();

@@ -135,4 +135,16 @@ class TrainTestCommandsTest {
     assertEquals(3, test.code(), test.err());
     assertTrue(test.err().contains("(model.focus_pretrained in " + ci + ";"), test.err());
   }
+
+  @Test
+  void aMissingListFileOrLabelMapStopsTrainingBeforeTheRunFolder() {
+    for (String key : List.of("data.train_list", "data.val_list", "data.label_map")) {
+      String missing = dir.resolve(key + ".txt").toString();
+      CliRun train = CliRun.of("train", CONFIG, "--work-dir", dir.resolve("w").toString(), "--cfg-options",
+          key + "=" + missing);
+      assertEquals(3, train.code(), train.err());
+      assertTrue(train.err().contains("error: " + missing + ": no such file (" + key + " in " + CONFIG), train.err());
+      assertTrue(Files.notExists(dir.resolve("w")), key + ": no run folder for a run that cannot start");
+    }
+  }
 }
