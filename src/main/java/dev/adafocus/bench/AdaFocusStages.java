@@ -77,9 +77,7 @@ final class AdaFocusStages {
   /** The outputs of every stage on {@code video}, computed once per video tensor. */
   Intermediates intermediates(Tensor video) {
     if (last == null || last.video() != video) {
-      long batch = video.size(0);
-      int size = model.config().inputSize();
-      Tensor f = video.reshape(batch * frames, 3, size, size);
+      Tensor f = model.framesOf(video);
       GlanceNetwork.Output g = model.glance().forward(f);
       Tensor actions = model.policy().forward(g.map(), frames);
       Tensor patches = PatchCrop.crop(f, actions, model.config().patchSize());

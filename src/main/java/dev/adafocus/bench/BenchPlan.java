@@ -2,6 +2,7 @@ package dev.adafocus.bench;
 
 import dev.adafocus.models.adafocus.AdaFocusConfig;
 import dev.adafocus.nn.Precision;
+import java.util.HashSet;
 import java.util.List;
 
 /**
@@ -42,6 +43,11 @@ public record BenchPlan(AdaFocusConfig model, List<Integer> patchSizes, List<Int
     if (warmup < 0 || repeats < 1 || trainBatch < 0 || trainIterations < 2 && trainBatch > 0 || memoryIterations == 1
         || memoryIterations < 0) {
       throw new IllegalArgumentException("need warmup >= 0, repeats >= 1, train iterations >= 2, memory iterations 0 or >= 2");
+    }
+    if (new HashSet<>(patchSizes).size() < patchSizes.size()
+        || new HashSet<>(batchSizes).size() < batchSizes.size()) {
+      throw new IllegalArgumentException("patch sizes and batch sizes must not repeat, got " + patchSizes + " and "
+          + batchSizes);
     }
     patchSizes = List.copyOf(patchSizes);
     batchSizes = List.copyOf(batchSizes);

@@ -41,7 +41,9 @@ public final class Benchmark {
         subjects.add(BenchSubject.baseline(base.focus(), base, InferenceOptimisation.UNFUSED, precision));
         subjects.add(BenchSubject.baseline(base.focus(), base, InferenceOptimisation.UNCHUNKED, precision));
       }
-      progress.accept("timing " + subjects.size() + " models interleaved, batch sizes " + plan.batchSizes() + ", "
+      long stages = subjects.stream().filter(s -> s.stageOf() != null).count();
+      progress.accept("timing " + (subjects.size() - stages) + " models" + (stages > 0 ? " and " + stages + " stages" : "")
+          + " interleaved, batch sizes " + plan.batchSizes() + ", "
           + plan.warmup() + " warm-up + " + plan.repeats() + " timed calls each");
       List<InferenceBench.SubjectTimings> timings = InferenceBench.run(subjects, base.frames(), base.inputSize(),
           plan.batchSizes(), plan.warmup(), plan.repeats());

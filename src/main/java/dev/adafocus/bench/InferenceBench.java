@@ -34,9 +34,10 @@ public final class InferenceBench {
     }
     int n = subjects.size();
     Map<Integer, double[][]> samples = new LinkedHashMap<>();
-    try (NativeScope inputs = NativeScope.open()) {
-      for (int batch : batchSizes) {
-        // one input per batch size, made outside the timed region (decoding is not part of the model's cost)
+    for (int batch : batchSizes) {
+      // one input per batch size, and the stages' intermediates, made outside the timed region (decoding is not part of
+      // the model's cost) and freed before the next batch size
+      try (NativeScope inputs = NativeScope.open()) {
         Tensor video = torch.randn(new long[] {batch, 3L * frames, inputSize, inputSize}, new TensorOptions(ScalarType.Float));
         samples.put(batch, new double[n][repeats]);
         Runnable[] calls = new Runnable[n];

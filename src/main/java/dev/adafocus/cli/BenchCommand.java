@@ -108,7 +108,10 @@ public final class BenchCommand implements Callable<Integer> {
     }
     List<Integer> out = new ArrayList<>();
     for (int p : new int[] {96, 128, 160}) {
-      out.add(Math.max(8, (int) Math.round(p * model.inputSize / 224.0 / 8) * 8));
+      int scaled = Math.max(8, (int) Math.round(p * model.inputSize / 224.0 / 8) * 8);
+      if (!out.contains(scaled)) {
+        out.add(scaled);
+      }
     }
     return out;
   }

@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.adafocus.AdaFocusException;
 import dev.adafocus.config.ExperimentConfig;
+import dev.adafocus.data.LabelMap;
 import dev.adafocus.recipe.BenchmarkDemo;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,10 +12,13 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,7 +39,7 @@ public final class DemoCommand implements Callable<Integer> {
   @picocli.CommandLine.Parameters(arity = "0..4", paramLabel = "CONFIG CHECKPOINT VIDEO [LABEL_MAP]",
       description = "Single-video mode: config, checkpoint, video file or frame folder, optional label map (default: "
           + "the config's data.label_map; without one, classes are shown by index).")
-  java.util.List<Path> positional = new java.util.ArrayList<>();
+  List<Path> positional = new ArrayList<>();
 
   @Option(names = "--out-filename", paramLabel = "FILE", description = "Single-video mode: animation to write (.gif or .mp4).")
   Path outFilename = Path.of("demo_out.gif");
@@ -76,7 +80,7 @@ public final class DemoCommand implements Callable<Integer> {
       }
       return singleVideo(out);
     }
-    java.util.List<String> singleVideoOnly = java.util.stream.Stream.of("--optimise", "--precision", "--thresholds",
+    List<String> singleVideoOnly = Stream.of("--optimise", "--precision", "--thresholds",
         "--out-filename").filter(spec.commandLine().getParseResult()::hasMatchedOption).toList();
     if (!singleVideoOnly.isEmpty()) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), String.join(", ", singleVideoOnly)
@@ -128,13 +132,27 @@ public final class DemoCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * Class names from the config's {@code data.label_map}; when that file is absent (a released config without its
+   * dataset), a warning and label indices, since the names only label the pictures.
+   */
+  private List<String> configuredNames(ExperimentConfig c) {
+    String file = c.data().labelMap();
+    if (file != null && !Files.isRegularFile(Path.of(file))) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("warning: " + file + " (data.label_map in " + c.source() + ") not found; classes are shown by index "
+          + "(give LABEL_MAP to name them)");
+      err.flush();
+      return null;
+    }
+    return c.classNames();
+  }
+
   private int singleVideo(PrintWriter out) throws IOException {
     ExperimentConfig c = options.load(positional.get(0), new LinkedHashMap<>());
-    // class names: the LABEL_MAP argument, else the config's data.label_map, else label indices
-    java.util.List<String> names = positional.size() > 3 ? dev.adafocus.data.LabelMap.read(positional.get(3)).names()
-        : c.classNames();
+    List<String> names = positional.size() > 3 ? LabelMap.read(positional.get(3)).names() : configuredNames(c);
     dev.adafocus.exit.ExitPolicy exit = thresholds == null ? null : dev.adafocus.exit.ExitThresholds.read(thresholds).policy();
-    var model = dev.adafocus.recipe.AdaFocusExperimentFactory.buildModel(c);
+    var model = dev.adafocus.recipe.AdaFocusExperimentFactory.buildModel(c.forEvaluation());
     try {
       dev.adafocus.train.TestRun.loadWeights(model, positional.get(1));
       new dev.adafocus.train.TestRun.Inference(optimise, precision.get(spec.commandLine().getErr())).prepare(model);

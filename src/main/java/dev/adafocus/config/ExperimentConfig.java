@@ -38,6 +38,14 @@ public record ExperimentConfig(String name, Path source, Path workDir, ModelConf
   }
 
   /**
+   * This config for evaluating a checkpoint: no ImageNet weights are read, since the checkpoint then sets every weight
+   * (so a missing ImageNet file does not stop {@code test} or {@code demo}).
+   */
+  public ExperimentConfig forEvaluation() {
+    return new ExperimentConfig(name, source, workDir, model.withoutPretrained(), data, train, eval, resolved);
+  }
+
+  /**
    * Checks that the ImageNet weight files the model starts from exist; a missing one is an error naming the file, its
    * config key and how to override it.
    */

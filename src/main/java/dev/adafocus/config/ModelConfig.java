@@ -46,6 +46,13 @@ public record ModelConfig(String kind, int numClasses, int numSegments, int inpu
     return kind.equals(ADAFOCUS_V2_TSM);
   }
 
+  /** These settings without ImageNet weight files (the model starts from random weights). */
+  public ModelConfig withoutPretrained() {
+    return new ModelConfig(kind, numClasses, numSegments, inputSize, patchSize, glanceArch, glanceWidthMult, glanceSize,
+        focusArch, focusWidthMult, policyHidden, classifierHidden, dropout, fcDropout, null, null, sample, focusSegments,
+        shiftDiv);
+  }
+
   /** The AdaFocusV2 shape these settings describe; a TSM config is an error (commands that need AdaFocusV2 call this). */
   public AdaFocusConfig toAdaFocusConfig() {
     if (isTsm()) {

@@ -34,7 +34,7 @@ public record VideoRecord(String path, int numFrames, int[] labels, Path listFil
   /** The message of an error about this video without the leading {@code where() + ": "}, for reports that print it. */
   public String reason(RuntimeException error) {
     String prefix = where() + ": ";
-    String message = error.getMessage();
+    String message = String.valueOf(error.getMessage());
     return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
   }
 

@@ -131,7 +131,7 @@ public final class FusedConvolution {
     }
   }
 
-  /** Default of {@link #minimumElements}. */
+  /** Default of the input size (elements) below which convolutions run unfused. */
   public static final long DEFAULT_MINIMUM_ELEMENTS = 1 << 16;
 
   /**
@@ -143,7 +143,10 @@ public final class FusedConvolution {
 
   private FusedConvolution() {}
 
-  /** Changes {@link #minimumElements} (0 fuses every call; tests use it to exercise the fused path on small models). */
+  /**
+   * Changes the input size (elements) below which convolutions run unfused (0 fuses every call; tests use it to
+   * exercise the fused path on small models).
+   */
   public static void setMinimumElements(long elements) {
     minimumElements = elements;
   }
@@ -184,7 +187,7 @@ public final class FusedConvolution {
     return supports(x) && residual.size(2) * residual.size(3) > 1;
   }
 
-  /** {@link #supportsSum} and large enough (see {@link #minimumElements}). */
+  /** {@link #supportsSum} and large enough (at least {@link #setMinimumElements the minimum size}). */
   public static boolean worthwhileSum(Tensor x, Tensor residual) {
     return x.numel() >= minimumElements && supportsSum(x, residual);
   }

@@ -40,7 +40,7 @@ public final class ExitTest {
    */
   public static Result run(ExperimentConfig config, Path checkpoint, ExitPolicy policy, PrintWriter out,
       TestRun.Inference inference) {
-    AdaFocusV2 model = AdaFocusExperimentFactory.buildModel(config);
+    AdaFocusV2 model = AdaFocusExperimentFactory.buildModel(config.forEvaluation());
     try (LoaderBatches val = ExperimentData.split(config, false)) {
       TestRun.loadWeights(model, checkpoint);
       inference.prepare(model);

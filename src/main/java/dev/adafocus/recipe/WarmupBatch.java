@@ -6,6 +6,7 @@ import dev.adafocus.data.synthetic.Split;
 import dev.adafocus.data.synthetic.SyntheticClip;
 import dev.adafocus.data.transforms.Normalize;
 import dev.adafocus.engine.Tensors;
+import dev.adafocus.models.adafocus.PatchCrop;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.bytedeco.pytorch.Tensor;
@@ -49,7 +50,7 @@ record WarmupBatch(Tensor frames, Tensor locations, Tensor labels) {
 
   /** Normalised top-left location of a patch whose top-left pixel is {@code topLeft}, clamped to the frame. */
   private static float location(double topLeft, int side, int patch) {
-    return (float) Math.max(0, Math.min(1, topLeft / (side - patch)));
+    return (float) PatchCrop.clampToFrame(topLeft / (side - patch));
   }
 
   /** Number of rows (frames). */

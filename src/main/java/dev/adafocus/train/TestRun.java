@@ -90,7 +90,7 @@ public final class TestRun {
     if (config.train().threads() > 0) {
       Engine.setThreads(config.train().threads());
     }
-    Experiment<?> experiment = Experiments.create(config);
+    Experiment<?> experiment = Experiments.create(config.forEvaluation());
     try {
       loadWeights(experiment.task().module(), checkpoint);
       inference.prepare(experiment.task().module());

@@ -60,7 +60,7 @@ public final class TrainRun {
       PrintWriter log) {
     CheckpointStore store = new CheckpointStore(work.dir());
     List<TrainingListener> listeners = List.of(new NanGuard(store), new ProgressLogger(log),
-        new ScalarsJsonl(work.scalarsFile()), new CheckpointListener(store), new LearningCurve(work.scalarsFile(), work.dir()));
+        new ScalarsJsonl(work.scalarsFile()), new CheckpointListener(store), new LearningCurve(work.dir()));
     try (Trainer<B> trainer = new Trainer<>(e.task(), e.train(), e.val(), config.train(), config.eval(), listeners)) {
       if (resumeFrom != null) {
         Checkpoint c = CheckpointStore.load(resumeFrom);

@@ -53,7 +53,8 @@ public final class RunPlots {
         notes.add("no " + SCALARS + ": learning curves skipped");
       } else {
         Path png = outDir.resolve(LEARNING_CURVE_PNG);
-        if (learningCurve(scalars, png)) {
+        List<ScalarsLog.Entry> entries = ScalarsLog.read(scalars);
+        if (learningCurve(entries, countsFromZero(entries), png)) {
           written.add(png);
         } else {
           notes.add(scalars + ": no numeric metrics: learning curves skipped");
@@ -77,11 +78,12 @@ public final class RunPlots {
   }
 
   /**
-   * Draws the learning curves of a training log into {@code png} (what {@link #plot} and the trainer, after every
-   * epoch, draw); false, and nothing written, when the log has no numeric metrics.
+   * Draws learning curves into {@code png} (what {@link #plot} draws from a run's log, and the trainer from its
+   * per-epoch history after every epoch); {@code fromZero}: the entries number epochs from 0 and are drawn shifted by
+   * one, so that the axis shows epochs completed. False, and nothing written, when there are no numeric metrics.
    */
-  public static boolean learningCurve(Path scalars, Path png) throws IOException {
-    List<Plots.Panel> panels = learningCurvePanels(ScalarsLog.read(scalars));
+  public static boolean learningCurve(List<ScalarsLog.Entry> entries, boolean fromZero, Path png) throws IOException {
+    List<Plots.Panel> panels = learningCurvePanels(entries, fromZero);
     if (panels.isEmpty()) {
       return false;
     }
@@ -90,8 +92,8 @@ public final class RunPlots {
   }
 
   /** Loss, accuracy and learning-rate panels, then one panel per other metric; one series per mode and metric. */
-  static List<Plots.Panel> learningCurvePanels(List<ScalarsLog.Entry> entries) {
-    double shift = countsFromZero(entries) ? 1 : 0;
+  static List<Plots.Panel> learningCurvePanels(List<ScalarsLog.Entry> entries, boolean fromZero) {
+    double shift = fromZero ? 1 : 0;
     Set<String> modes = new LinkedHashSet<>();
     Map<String, List<String>> groups = new LinkedHashMap<>();
     groups.put("loss", new ArrayList<>());
@@ -146,9 +148,9 @@ public final class RunPlots {
   }
 
   /**
-   * Whether the log numbers its epochs from 0 (the trainer's epoch indices: integer epochs, the first 0). Such a log
-   * is drawn shifted by one, so that the axis shows epochs completed: training epoch 0 spans (0, 1] and the
-   * validation after it sits at 1, as in a log that counts from 1.
+   * Whether a log numbers its epochs from 0 (the trainer's epoch indices: integer epochs, the first 0). Such a log is
+   * drawn shifted by one, so that the axis shows epochs completed: training epoch 0 spans (0, 1] and the validation
+   * after it sits at 1, as in a log that counts from 1 (MMAction2's).
    */
   static boolean countsFromZero(List<ScalarsLog.Entry> entries) {
     return !entries.isEmpty() && entries.stream().allMatch(e -> e.epoch() == Math.rint(e.epoch()))

@@ -18,11 +18,12 @@ import org.junit.jupiter.api.Test;
 class BenchCommandTest {
   static final String[] TINY = {"bench", "--num-classes", "5", "--frames", "3", "--input-size", "32", "--glance-width", "0.25",
       "--focus", "resnet10", "--focus-width", "0.25", "--policy-hidden", "16", "--classifier-hidden", "32", "--threads", "1",
-      "--warmup", "0", "--repeats", "2", "--batch-sizes", "1,2"};
+      "--warmup", "0", "--repeats", "2"};
 
   @Test
   void reportsEveryModelWithConsistentNumbers() {
-    JsonObject o = run(0, CliRun.concat(TINY, "--patch-sizes", "16,24", "--train-batch", "2", "--train-steps", "2",
+    JsonObject o = run(0, CliRun.concat(TINY, "--batch-sizes", "1,2", "--patch-sizes", "16,24", "--train-batch", "2",
+        "--train-steps", "2",
         "--memory-iterations", "3", "--ablation", "--json"));
     JsonArray models = o.getAsJsonArray("models");
     assertEquals(2 + 2 + 10, models.size(), "two baselines, two patch sizes, ten ablation rows");
@@ -78,9 +79,10 @@ class BenchCommandTest {
   void patchSizesDefaultToTheOfficialOnesScaledToTheInput() {
     JsonObject o = run(0, CliRun.concat(TINY, "--batch-sizes", "1", "--train-batch", "0", "--memory-iterations", "0", "--json"));
     JsonArray models = o.getAsJsonArray("models");
-    // 96, 128, 160 scaled by 32/224 and rounded to multiples of 8
-    String[] expected = {"P=16", "P=16", "P=24"};
-    for (int i = 0; i < 3; i++) {
+    // 96, 128, 160 scaled by 32/224 and rounded to multiples of 8, each once
+    String[] expected = {"P=16", "P=24"};
+    assertEquals(2 + expected.length, models.size());
+    for (int i = 0; i < expected.length; i++) {
       assertTrue(models.get(2 + i).getAsJsonObject().get("name").getAsString().endsWith(expected[i]));
     }
     assertTrue(!o.has("training_step") && !o.has("inference_memory"), "skipped parts are absent");
@@ -88,7 +90,8 @@ class BenchCommandTest {
 
   @Test
   void stagesAddUpToEachVariantAndExplainItsRatio() {
-    JsonObject o = run(0, CliRun.concat(TINY, "--patch-sizes", "16,24", "--train-batch", "0", "--memory-iterations", "0", "--stages",
+    JsonObject o = run(0, CliRun.concat(TINY, "--batch-sizes", "1,2", "--patch-sizes", "16,24", "--train-batch", "0",
+        "--memory-iterations", "0", "--stages",
         "--json"));
     JsonArray models = o.getAsJsonArray("models");
     assertEquals(4, models.size(), "stages are not models");
@@ -152,6 +155,15 @@ class BenchCommandTest {
     int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), CliRun.concat(TINY, "--precision", "fp16"));
     assertEquals(2, code);
     assertTrue(err.toString().contains("unknown precision 'fp16' (expected fp32 or bf16)"), err.toString());
+  }
+
+  @Test
+  void rejectsRepeatedPatchOrBatchSizes() {
+    for (String[] option : new String[][] {{"--patch-sizes", "16,16"}, {"--batch-sizes", "1,2", "--batch-sizes", "1"}}) {
+      CliRun r = CliRun.of(CliRun.concat(TINY, option));
+      assertEquals(2, r.code(), r.err());
+      assertTrue(r.err().contains("patch sizes and batch sizes must not repeat"), r.err());
+    }
   }
 
   @Test

@@ -12,6 +12,8 @@ import dev.adafocus.viz.VideoFrames;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,7 +48,8 @@ class BenchmarkEndToEndTest {
     assertEquals(8, dump.logits().length, "one row per validation clip");
     assertEquals(4, dump.logits()[0].length, "one row of logits per step");
 
-    CliRun optimised = CliRun.of("test", CI_CONFIG.toString(), ckpt.toString(), "--dump", dir.resolve("fast").toString(), "--optimise");
+    CliRun optimised = CliRun.of("test", CI_CONFIG.toString(), ckpt.toString(), "--dump", dir.resolve("fast").toString(), "--optimise",
+        "--cfg-options", "model.glance_pretrained=" + dir.resolve("absent.pth.tar"));
     assertEquals(0, optimised.code(), optimised.err());
     LogitsDump fast = LogitsDump.read(dir.resolve("fast").resolve("step_logits.safetensors"));
     for (int v = 0; v < dump.videos(); v++) {
@@ -171,8 +174,7 @@ class BenchmarkEndToEndTest {
     assertEquals(fastTop, top, 0.1, "bfloat16 backbones move the top score a little");
     assertTrue(Math.abs(top - fastTop) > BF16_VISIBLE_SCORE, "and do move it: " + top + " vs " + fastTop);
     Path labels = dir.resolve("digits.txt");
-    Files.writeString(labels, java.util.stream.IntStream.range(0, 10).mapToObj(d -> "digit " + d + "\n")
-        .collect(java.util.stream.Collectors.joining()));
+    Files.writeString(labels, IntStream.range(0, 10).mapToObj(d -> "digit " + d + "\n").collect(Collectors.joining()));
     CliRun named = CliRun.of("demo", CI_CONFIG.toString(), ckpt.toString(), video.toString(), "--out-filename",
         dir.resolve("named.gif").toString(), "--cfg-options", "data.label_map=" + labels, "--json");
     assertEquals(0, named.code(), named.err());
@@ -181,6 +183,12 @@ class BenchmarkEndToEndTest {
       assertEquals("digit " + plain, named.json().getAsJsonArray("top5").get(k).getAsJsonObject().get("class").getAsString(),
           "without LABEL_MAP the config's data.label_map names the classes");
     }
+    CliRun unnamed = CliRun.of("demo", CI_CONFIG.toString(), ckpt.toString(), video.toString(), "--out-filename",
+        dir.resolve("unnamed.gif").toString(), "--cfg-options", "data.label_map=" + dir.resolve("absent.txt"), "--json");
+    assertEquals(0, unnamed.code(), unnamed.err());
+    assertTrue(unnamed.err().contains("absent.txt (data.label_map in " + CI_CONFIG + ") not found; classes are shown by "
+        + "index"), unnamed.err());
+    assertEquals(o.getAsJsonArray("top5"), unnamed.json().getAsJsonArray("top5"), "indices, as without a label map");
     Path corrupt = dir.resolve("corrupt.mp4");
     Files.write(corrupt, new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p', 1, 2, 3});
     CliRun bad = CliRun.of("demo", CI_CONFIG.toString(), ckpt.toString(), corrupt.toString());

@@ -168,7 +168,7 @@ class TrainerTest {
     StringWriter log = new StringWriter();
     try (Trainer<ToyBatch> t = trainer(new ToyTask(5, 3, true, 0.1, 1), new ToyData(10, 5, 3, 4, true, 7),
         config(1, 1, 0.05), List.of(new ProgressLogger(new PrintWriter(log)), new ScalarsJsonl(dir.resolve("s.jsonl")),
-            new CheckpointListener(store), new LearningCurve(dir.resolve("s.jsonl"), dir)))) {
+            new CheckpointListener(store), new LearningCurve(dir)))) {
       t.fit();
       assertTrue(Files.exists(store.file("best_top1")));
       assertEquals(t.bestEpoch(), CheckpointStore.load(store.file("best_top1")).epoch());

@@ -68,7 +68,8 @@ class RunPlotsTest {
   @Test
   void learningCurvesGroupMetricsAndSpreadIterationsOverTheEpoch() throws Exception {
     Path run = syntheticRun(dir);
-    List<Plots.Panel> panels = RunPlots.learningCurvePanels(ScalarsLog.read(run.resolve("scalars.jsonl")));
+    List<Plots.Panel> panels = RunPlots.learningCurvePanels(ScalarsLog.read(run.resolve("scalars.jsonl")),
+        RunPlots.countsFromZero(ScalarsLog.read(run.resolve("scalars.jsonl"))));
     assertEquals(List.of("loss", "accuracy", "learning rate"), panels.stream().map(Plots.Panel::yLabel).toList());
     List<String> lossSeries = panels.get(0).series().stream().map(Plots.Series::name).toList();
     assertEquals(List.of("train loss", "val loss"), lossSeries);
@@ -90,7 +91,7 @@ class RunPlotsTest {
         {"mode":"train","epoch":1,"iter":3,"loss":1.0}
         {"mode":"val","epoch":1,"top1":55.0}
         """);
-    List<Plots.Panel> panels = RunPlots.learningCurvePanels(ScalarsLog.read(log));
+    List<Plots.Panel> panels = RunPlots.learningCurvePanels(ScalarsLog.read(log), RunPlots.countsFromZero(ScalarsLog.read(log)));
     assertArrayEquals(new double[] {0.5, 1.0, 1.5, 2.0}, panels.get(0).series().get(0).x(), 1e-12,
         "training epoch 0 spans (0, 1]");
     assertArrayEquals(new double[] {1, 2}, panels.get(1).series().get(0).x(), 1e-12, "validation after epoch 0 at 1");

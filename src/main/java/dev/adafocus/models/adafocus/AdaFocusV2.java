@@ -102,7 +102,7 @@ public final class AdaFocusV2 extends Net {
   }
 
   /** [B, T·3, S, S] → [B·T, 3, S, S] (video-major). */
-  Tensor framesOf(Tensor video) {
+  public Tensor framesOf(Tensor video) {
     long expected = 3L * config.frames();
     if (video.dim() != 4 || video.size(1) != expected || video.size(2) != config.inputSize() || video.size(3) != config.inputSize()) {
       throw new IllegalArgumentException("expected a video batch [B, " + expected + ", " + config.inputSize() + ", "

@@ -1,11 +1,12 @@
 package dev.adafocus.models.adafocus;
 
-import dev.adafocus.engine.NativeScope;
 import dev.adafocus.engine.Devices;
+import dev.adafocus.engine.NativeScope;
 import dev.adafocus.engine.Tensors;
 import dev.adafocus.exit.ExitOutcome;
 import dev.adafocus.exit.ExitPolicy;
 import dev.adafocus.exit.ExitTracker;
+import org.bytedeco.pytorch.Device;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
@@ -48,7 +49,7 @@ public final class StepwiseInference {
     }
     try (NativeScope scope = NativeScope.open(); NoGradGuard ng = new NoGradGuard()) {
       // batches are made on the CPU; the model may live on a CUDA device
-      org.bytedeco.pytorch.Device device = model.parameters().get(0).device();
+      Device device = model.parameters().get(0).device();
       Tensor clips = model.framesOf(Devices.move(video, device)).view(batch, frames, 3, c.inputSize(), c.inputSize());
       Tensor state = null;
       Tensor pooled = null;
