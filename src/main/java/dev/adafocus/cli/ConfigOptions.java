@@ -7,13 +7,28 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** Options shared by the commands that run a config: overrides, device, threads, JSON output. */
 public final class ConfigOptions {
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
+
+  private List<String> cfgOptions = new ArrayList<>();
+
   @Option(names = "--cfg-options", arity = "1..*", paramLabel = "KEY=VALUE",
       description = "Override config keys, e.g. train.lr=0.01 data.scales=[1,0.875] (applied last).")
-  List<String> cfgOptions = new ArrayList<>();
+  void cfgOptions(List<String> overrides) {
+    for (String o : overrides) {
+      if (o.indexOf('=') <= 0) {
+        throw new ParameterException(spec.commandLine(), "--cfg-options '" + o + "': expected KEY=VALUE, e.g. train.lr=0.01");
+      }
+    }
+    cfgOptions = overrides;
+  }
 
   @Option(names = "--device", description = "cpu, cuda or cuda:N (train.device).")
   String device;
