@@ -80,4 +80,20 @@ class FrameFolderSourceTest {
     DataFormatException e = assertThrows(DataFormatException.class, () -> s.frame(0));
     assertTrue(e.getMessage().contains("cannot decode frame file"), e.getMessage());
   }
+
+  @Test
+  void truncatedJpegFrameIsAnErrorNamingTheFrame() throws IOException {
+    FrameTemplate t = new FrameTemplate("%05d.jpg");
+    Path folder = Files.createDirectories(dir.resolve("v"));
+    Path frame = folder.resolve("00001.jpg");
+    byte[] noise = new byte[64 * 48 * 3];
+    new java.util.Random(1).nextBytes(noise);
+    ImageFiles.writeJpeg(new RgbFrame(64, 48, noise), frame, 0.9f);
+    byte[] whole = Files.readAllBytes(frame);
+    Files.write(frame, java.util.Arrays.copyOf(whole, whole.length / 3));
+    FrameFolderSource s = new FrameFolderSource(folder, t, 1, dir.resolve("l.txt"), 2);
+    DataFormatException e = assertThrows(DataFormatException.class, () -> s.frame(0));
+    assertEquals(2, e.line());
+    assertTrue(e.getMessage().contains(frame + ": damaged image"), e.getMessage());
+  }
 }
