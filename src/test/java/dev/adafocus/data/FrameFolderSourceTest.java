@@ -96,4 +96,19 @@ class FrameFolderSourceTest {
     assertEquals(2, e.line());
     assertTrue(e.getMessage().contains(frame + ": damaged image"), e.getMessage());
   }
+
+  @Test
+  void frameOfAnotherSizeNamesTheFrameAndBothSizes() throws IOException {
+    FrameTemplate t = new FrameTemplate("img_%05d.png");
+    Path folder = dir.resolve("v");
+    writeFrames(folder, t, 3);
+    ImageIO.write(ImageFiles.toImage(solid(8, 4, 0)), "png", folder.resolve(t.fileName(2)).toFile());
+    VideoRecord r = new VideoRecord("v", 3, new int[] {0}, dir.resolve("list.txt"), 4);
+    FrameFolderSource s = FrameFolderSource.of(dir, r, t);
+    DataFormatException e = assertThrows(DataFormatException.class, () -> s.frame(2));
+    assertEquals(4, e.line());
+    assertTrue(e.getMessage().contains("img_00003.png is 8x4 but the folder's first frame img_00001.png is 6x4"),
+        e.getMessage());
+    assertEquals(6, s.frame(1).width());
+  }
 }
