@@ -2,8 +2,6 @@ package dev.adafocus.data;
 
 import dev.adafocus.DataFormatException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +33,7 @@ public final class LabelMap {
   public static LabelMap read(Path file) {
     List<String> raw;
     try {
-      raw = Files.readAllLines(file, StandardCharsets.UTF_8);
+      raw = TextFiles.readLines(file);
     } catch (IOException e) {
       throw new DataFormatException(file, 0, "cannot read the label map: " + e.getMessage());
     }

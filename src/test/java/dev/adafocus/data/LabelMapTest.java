@@ -83,4 +83,13 @@ class LabelMapTest {
     LabelMap m = LabelMap.read(write("Holding something\n5 people dancing\nPushing something\n"));
     assertEquals(List.of("Holding something", "5 people dancing", "Pushing something"), m.names());
   }
+
+  @Test
+  void bytesThatAreNotUtf8NameTheLine() throws IOException {
+    Path p = dir.resolve("classInd.txt");
+    Files.write(p, new byte[] {'a', '\n', 'b', '\n', 'c', (byte) 0xff, '\n'});
+    DataFormatException e = assertThrows(DataFormatException.class, () -> LabelMap.read(p));
+    assertEquals(3, e.line());
+    assertTrue(e.getMessage().contains("not UTF-8 text"), e.getMessage());
+  }
 }
