@@ -1,8 +1,10 @@
 package dev.adafocus.config;
 
+import dev.adafocus.data.TextFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -146,6 +148,9 @@ public final class ConfigLoader {
       String where = m == null ? "" : ":" + (m.getLine() + 1);
       throw new ConfigException(file + where + ": invalid YAML: " + e.getProblem(), e);
     } catch (YAMLException | IOException e) {
+      if (e instanceof CharacterCodingException || e.getCause() instanceof CharacterCodingException) {
+        throw new ConfigException(TextFiles.notUtf8(file).getMessage(), e);
+      }
       throw new ConfigException(file + ": cannot read config: " + e.getMessage(), e);
     }
     if (doc == null) {

@@ -2,7 +2,6 @@ package dev.adafocus.data;
 
 import dev.adafocus.AdaFocusException;
 import dev.adafocus.DataFormatException;
-import dev.adafocus.VideoDecodeException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -162,9 +161,6 @@ public final class FrameExtractor {
             throw new UncheckedIOException(e);
           }
         });
-      }
-      if (frames == 0) {
-        throw new VideoDecodeException(job.video(), "no frame could be decoded", null);
       }
       Files.move(partial, dest);
       return new Result(job.video(), name, frames, job.labels(), false, null);

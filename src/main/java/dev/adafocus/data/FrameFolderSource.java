@@ -13,7 +13,8 @@ import javax.imageio.stream.ImageInputStream;
 
 /**
  * A video stored as one image per frame ({@code dir/img_00001.jpg}, …). A missing or unreadable frame is an error
- * naming the frame file and the list line that announced the video; no other frame is substituted.
+ * naming the frame file and the list line that announced the video; no other frame is substituted. Every frame
+ * must have the size of the first.
  */
 public final class FrameFolderSource implements VideoSource {
   private final Path dir;
@@ -75,8 +76,15 @@ public final class FrameFolderSource implements VideoSource {
     Path file = framePath(index);
     try {
       RgbFrame f = ImageFiles.read(file);
-      width = f.width();
-      height = f.height();
+      if (index == 0 && width < 0) {
+        width = f.width();
+        height = f.height();
+      }
+      readSize();
+      if (f.width() != width || f.height() != height) {
+        throw error("frame file " + file + " is " + f.width() + "x" + f.height() + " but the folder's first frame "
+            + framePath(0).getFileName() + " is " + width + "x" + height + "; all frames of a video must have one size");
+      }
       return f;
     } catch (NoSuchFileException e) {
       throw error("frame file " + file + " is missing (the list gives " + frameCount + " frames; template "

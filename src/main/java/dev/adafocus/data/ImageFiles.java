@@ -8,26 +8,49 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 
 /** Image files (JPEG, PNG) to and from {@link RgbFrame}, with the JDK's ImageIO. */
 public final class ImageFiles {
   private ImageFiles() {}
 
-  /** Decodes an image file; throws {@link IOException} when it is missing, unreadable or not an image. */
+  /**
+   * Decodes an image file; throws {@link IOException} when it is missing, unreadable, not an image, or damaged
+   * (the decoder warns, e.g. of a JPEG cut short, instead of filling the missing part silently).
+   */
   public static RgbFrame read(Path file) throws IOException {
     if (!Files.isRegularFile(file)) {
       throw new NoSuchFileException(file.toString());
     }
-    BufferedImage img = ImageIO.read(file.toFile());
-    if (img == null) {
-      throw new IOException("not a readable image (JPEG/PNG/BMP)");
+    try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+      Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+      if (readers == null || !readers.hasNext()) {
+        throw new IOException("not a readable image (JPEG/PNG/BMP)");
+      }
+      ImageReader reader = readers.next();
+      List<String> warnings = new ArrayList<>();
+      BufferedImage img;
+      try {
+        reader.setInput(in, true, true);
+        reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+        img = reader.read(0);
+      } finally {
+        reader.dispose();
+      }
+      if (!warnings.isEmpty()) {
+        throw new IOException("damaged image (" + String.join("; ", warnings) + ")");
+      }
+      return toRgb(img);
     }
-    return toRgb(img);
   }
 
   /** Copies a BufferedImage's pixels as RGB bytes (grey images are replicated to three channels unchanged). */

@@ -2,8 +2,6 @@ package dev.adafocus.data;
 
 import dev.adafocus.DataFormatException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +14,8 @@ import java.util.regex.Pattern;
  * {@code 1 ApplyEyeMakeup}), {@code category.txt} or any one-name-per-line label map.
  */
 public final class LabelMap {
-  private static final Pattern INDEXED = Pattern.compile("^(\\d+)(?:,|\\s+)(.*\\S.*)$");
+  private static final Pattern INDEXED = Pattern.compile("^(-?\\d+)(?:,|\\s+)(.*\\S.*)$");
+  private static final Pattern BARE_INDEX = Pattern.compile("^-?\\d+,?$");
 
   private final List<String> names;
 
@@ -27,12 +26,14 @@ public final class LabelMap {
   /**
    * Reads a label map. When every line starts with an index ({@code 0,name} or {@code 1 name}) the indices are used;
    * indices starting at 1 (UCF101's {@code classInd.txt}) are shifted to 0, as the official list files are
-   * 0-based. Otherwise each line is one name and its index is its line number minus 1.
+   * 0-based. When more than half of the lines are indexed but not all, the first other line is an error, as is a
+   * negative index or one that does not fit an int. Otherwise each line is one name and its index is its line
+   * number minus 1.
    */
   public static LabelMap read(Path file) {
     List<String> raw;
     try {
-      raw = Files.readAllLines(file, StandardCharsets.UTF_8);
+      raw = TextFiles.readLines(file);
     } catch (IOException e) {
       throw new DataFormatException(file, 0, "cannot read the label map: " + e.getMessage());
     }
@@ -48,16 +49,29 @@ public final class LabelMap {
     if (lines.isEmpty()) {
       throw new DataFormatException(file, 0, "the label map has no classes");
     }
-    boolean indexed = lines.stream().allMatch(s -> INDEXED.matcher(s).matches());
-    return indexed ? readIndexed(file, lines, lineNumbers) : new LabelMap(lines);
+    long indexed = lines.stream().filter(s -> INDEXED.matcher(s).matches()).count();
+    return indexed * 2 > lines.size() ? readIndexed(file, lines, lineNumbers) : new LabelMap(lines);
   }
 
   private static LabelMap readIndexed(Path file, List<String> lines, List<Integer> lineNumbers) {
     TreeMap<Integer, String> byIndex = new TreeMap<>();
     for (int i = 0; i < lines.size(); i++) {
       Matcher m = INDEXED.matcher(lines.get(i));
-      m.matches();
-      int index = Integer.parseInt(m.group(1));
+      if (!m.matches()) {
+        String what = BARE_INDEX.matcher(lines.get(i)).matches() ? "a class index without a name"
+            : "not \"index,name\" or \"index name\"";
+        throw new DataFormatException(file, lineNumbers.get(i), "\"" + lines.get(i) + "\" is " + what
+            + ", as most lines of this label map are");
+      }
+      int index;
+      try {
+        index = Integer.parseInt(m.group(1));
+      } catch (NumberFormatException e) {
+        throw new DataFormatException(file, lineNumbers.get(i), "class index " + m.group(1) + " is too large");
+      }
+      if (index < 0) {
+        throw new DataFormatException(file, lineNumbers.get(i), "class index " + index + " is negative");
+      }
       if (byIndex.put(index, m.group(2).strip()) != null) {
         throw new DataFormatException(file, lineNumbers.get(i), "class index " + index + " appears twice");
       }

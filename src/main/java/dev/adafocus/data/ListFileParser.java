@@ -3,8 +3,6 @@ package dev.adafocus.data;
 import dev.adafocus.DataFormatException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +19,7 @@ public final class ListFileParser {
   public static List<VideoRecord> parse(Path file, ListFormat format, int numClasses) {
     List<String> lines;
     try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      lines = TextFiles.readLines(file);
     } catch (IOException e) {
       throw new DataFormatException(file, 0, "cannot read the list file: " + e.getMessage());
     } catch (UncheckedIOException e) {

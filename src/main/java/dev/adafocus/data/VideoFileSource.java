@@ -151,7 +151,8 @@ public final class VideoFileSource implements VideoSource {
 
   /**
    * Decodes every frame from the first to the end of the stream, in order, handing each to {@code sink}; returns
-   * the number of frames decoded (which may differ from {@link #frameCount()} for files with a wrong header).
+   * the number of frames decoded (more than {@link #frameCount()} for files with a wrong header). A stream that
+   * ends before {@link #frameCount()} frames is an error, as it is for {@link #frame(int)}.
    */
   public synchronized int decodeAll(Consumer<RgbFrame> sink) {
     if (closed) {
@@ -171,6 +172,10 @@ public final class VideoFileSource implements VideoSource {
         }
       }
       position = -1;
+      if (n < frameCount) {
+        throw new VideoDecodeException(file, "the video ended after " + n + " frames (the container announced "
+            + frameCount + " frames; the file may be truncated)", null);
+      }
       return n;
     } catch (FrameGrabber.Exception e) {
       throw new VideoDecodeException(file, "cannot decode: " + e.getMessage(), e);

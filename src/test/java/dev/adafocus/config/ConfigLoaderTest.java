@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.adafocus.data.synthetic.SyntheticBenchmark;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -199,5 +200,13 @@ class ConfigLoaderTest {
     assertEquals(c.data(), back.data());
     assertEquals(c.train(), back.train());
     assertEquals(c.eval(), back.eval());
+  }
+
+  @Test
+  void configThatIsNotUtf8NamesTheFileAndLine() throws IOException {
+    Path bad = dir.resolve("latin1.yaml");
+    Files.write(bad, "model:\n  num_classes: 10 # caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(bad));
+    assertTrue(e.getMessage().startsWith(bad + ":2: not UTF-8 text"), e.getMessage());
   }
 }

@@ -8,10 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.adafocus.VideoDecodeException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.Frame;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,5 +111,53 @@ class FrameExtractorTest {
   void emptyFolderIsAnError() throws IOException {
     Path empty = Files.createDirectories(dir.resolve("empty"));
     assertThrows(dev.adafocus.DataFormatException.class, () -> FrameExtractor.videosIn(empty));
+  }
+
+  /** A 6-frame MPEG-4 clip with its index at the front, cut to {@code keep} of its bytes (the index still says 6). */
+  private Path truncatedClip(Path folder, double keep) throws Exception {
+    Path mp4 = folder.resolve("cut.mp4");
+    try (FFmpegFrameRecorder rec = new FFmpegFrameRecorder(mp4.toFile(), 64, 48, 0);
+        Frame frame = new Frame(64, 48, Frame.DEPTH_UBYTE, 3)) {
+      rec.setFormat("mp4");
+      rec.setVideoCodec(avcodec.AV_CODEC_ID_MPEG4);
+      rec.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
+      rec.setFrameRate(8);
+      rec.setGopSize(1);
+      rec.setOption("movflags", "+faststart");
+      rec.start();
+      Random random = new Random(3);
+      byte[] noise = new byte[64 * 48 * 3];
+      for (int k = 0; k < 6; k++) {
+        random.nextBytes(noise);
+        ((ByteBuffer) frame.image[0]).rewind().put(noise).rewind();
+        rec.record(frame, avutil.AV_PIX_FMT_RGB24);
+      }
+      rec.stop();
+    }
+    byte[] all = Files.readAllBytes(mp4);
+    Files.write(mp4, Arrays.copyOf(all, (int) (all.length * keep)));
+    return mp4;
+  }
+
+  @Test
+  void videoThatEndsBeforeItsAnnouncedFramesIsAnErrorOrReported() throws Exception {
+    Path raw = Files.createDirectories(dir.resolve("raw"));
+    Path cut = truncatedClip(raw, 0.6);
+    try (VideoFileSource v = new VideoFileSource(cut)) {
+      assertEquals(6, v.frameCount());
+    }
+    List<FrameExtractor.Job> jobs = FrameExtractor.videosIn(raw);
+    VideoDecodeException e = assertThrows(VideoDecodeException.class,
+        () -> FrameExtractor.extract(jobs, dir.resolve("a"), options(BadVideoPolicy.FAIL), (d, t, r) -> { }));
+    assertTrue(e.getMessage().startsWith(cut + ": the video ended after") && e.getMessage().contains("announced 6"),
+        e.getMessage());
+    assertFalse(Files.exists(dir.resolve("a").resolve("cut")));
+    List<FrameExtractor.Result> results = FrameExtractor.extract(jobs, dir.resolve("b"), options(BadVideoPolicy.SKIP),
+        (d, t, r) -> { });
+    assertFalse(results.get(0).ok());
+    assertFalse(Files.exists(dir.resolve("b").resolve("cut")));
+    Path list = dir.resolve("list.txt");
+    FrameExtractor.writeList(results, list, ListFormat.SPACE);
+    assertEquals("", Files.readString(list));
   }
 }

@@ -9,6 +9,8 @@ import dev.adafocus.DataFormatException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Random;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,5 +81,36 @@ class FrameFolderSourceTest {
     FrameFolderSource s = new FrameFolderSource(dir.resolve("v"), t, 1, dir.resolve("l.txt"), 2);
     DataFormatException e = assertThrows(DataFormatException.class, () -> s.frame(0));
     assertTrue(e.getMessage().contains("cannot decode frame file"), e.getMessage());
+  }
+
+  @Test
+  void truncatedJpegFrameIsAnErrorNamingTheFrame() throws IOException {
+    FrameTemplate t = new FrameTemplate("%05d.jpg");
+    Path folder = Files.createDirectories(dir.resolve("v"));
+    Path frame = folder.resolve("00001.jpg");
+    byte[] noise = new byte[64 * 48 * 3];
+    new Random(1).nextBytes(noise);
+    ImageFiles.writeJpeg(new RgbFrame(64, 48, noise), frame, 0.9f);
+    byte[] whole = Files.readAllBytes(frame);
+    Files.write(frame, Arrays.copyOf(whole, whole.length / 3));
+    FrameFolderSource s = new FrameFolderSource(folder, t, 1, dir.resolve("l.txt"), 2);
+    DataFormatException e = assertThrows(DataFormatException.class, () -> s.frame(0));
+    assertEquals(2, e.line());
+    assertTrue(e.getMessage().contains(frame + ": damaged image"), e.getMessage());
+  }
+
+  @Test
+  void frameOfAnotherSizeNamesTheFrameAndBothSizes() throws IOException {
+    FrameTemplate t = new FrameTemplate("img_%05d.png");
+    Path folder = dir.resolve("v");
+    writeFrames(folder, t, 3);
+    ImageIO.write(ImageFiles.toImage(solid(8, 4, 0)), "png", folder.resolve(t.fileName(2)).toFile());
+    VideoRecord r = new VideoRecord("v", 3, new int[] {0}, dir.resolve("list.txt"), 4);
+    FrameFolderSource s = FrameFolderSource.of(dir, r, t);
+    DataFormatException e = assertThrows(DataFormatException.class, () -> s.frame(2));
+    assertEquals(4, e.line());
+    assertTrue(e.getMessage().contains("img_00003.png is 8x4 but the folder's first frame img_00001.png is 6x4"),
+        e.getMessage());
+    assertEquals(6, s.frame(1).width());
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.adafocus.DataFormatException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -90,5 +91,14 @@ class ListFileParserTest {
   void emptyAndMissingLists() throws IOException {
     assertError(write("empty.txt", "\n  \n"), 0, "the list has no videos", ListFormat.SPACE, 0);
     assertError(dir.resolve("absent.txt"), 0, "cannot read the list file", ListFormat.SPACE, 0);
+  }
+
+  @Test
+  void bytesThatAreNotUtf8NameTheFileAndLine() throws IOException {
+    Path f = dir.resolve("list.txt");
+    Files.write(f, "a,3,0\nb\u00e9,3,1\n".getBytes(StandardCharsets.ISO_8859_1));
+    DataFormatException e = assertThrows(DataFormatException.class, () -> ListFileParser.parse(f, ListFormat.COMMA, 0));
+    assertEquals(2, e.line());
+    assertTrue(e.getMessage().startsWith(f + ":2: not UTF-8 text (byte 0xE9)"), e.getMessage());
   }
 }
