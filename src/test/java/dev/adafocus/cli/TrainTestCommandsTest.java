@@ -103,6 +103,28 @@ class TrainTestCommandsTest {
     assertEquals(3, other.code());
     assertTrue(other.err().contains(ckpt.toString()) && other.err().contains("with a different shape")
         && other.err().contains("fc.weight (file [3, 5], model [4, 5])"), other.err());
+
+    Path runs = dir.resolve("w");
+    CliRun finished = CliRun.of("train", CONFIG, "--work-dir", runs.toString(), "--resume", ckpt.toString());
+    assertEquals(3, finished.code(), finished.err());
+    assertTrue(finished.err().contains("error: " + ckpt + ": nothing left to train: this checkpoint finished epoch 1"
+        + " and the schedule of train.epochs=1 (" + CONFIG + ") ends with epoch 1"), finished.err());
+    CliRun auto = CliRun.of("train", CONFIG, "--work-dir", runs.toString(), "--resume");
+    assertEquals(3, auto.code(), auto.err());
+    assertTrue(auto.err().contains("nothing left to train"), auto.err());
+    CliRun wrongShape = CliRun.of("train", CONFIG, "--work-dir", runs.toString(), "--resume", ckpt.toString(),
+        "--cfg-options", "model.num_classes=4", "--cfg-options", "train.epochs=3");
+    assertEquals(3, wrongShape.code(), wrongShape.err());
+    assertTrue(wrongShape.err().contains(ckpt.toString()) && wrongShape.err().contains("with a different shape"),
+        wrongShape.err());
+    Path corrupt = Files.writeString(dir.resolve("corrupt.safetensors"), "not a checkpoint");
+    CliRun unreadable = CliRun.of("train", CONFIG, "--work-dir", runs.toString(), "--resume", corrupt.toString(),
+        "--cfg-options", "train.epochs=3");
+    assertEquals(3, unreadable.code(), unreadable.err());
+    assertTrue(unreadable.err().contains(corrupt.toString()), unreadable.err());
+    try (Stream<Path> s = Files.list(runs)) {
+      assertEquals(1, s.count(), "no run folder for a resume that cannot start");
+    }
   }
 
   @Test
