@@ -50,6 +50,7 @@ public final class TrainRun {
     }
     Experiment<?> experiment = Experiments.create(config);
     try {
+      config.requireKnownParameterGroups(groupNames(experiment.task()));
       if (resumed != null) {
         StateDicts.load(experiment.task().module(), resumed.model(), resumeFrom.toString(), key -> false);
       }
@@ -85,6 +86,11 @@ public final class TrainRun {
       return new Result(work.dir(), h.isEmpty() ? -1 : h.get(h.size() - 1).epoch(), config.eval().bestMetric(),
           trainer.bestValue(), trainer.bestEpoch());
     }
+  }
+
+  /** The names of a task's parameter groups (the keys of {@code train.lr_ratios} and {@code train.frozen_from_epoch}). */
+  static List<String> groupNames(TrainTask<?> task) {
+    return task.parameterGroups().stream().map(ParamGroup::name).toList();
   }
 
   /** Reads the resume checkpoint; a run that already finished every epoch of the schedule has nothing to resume. */

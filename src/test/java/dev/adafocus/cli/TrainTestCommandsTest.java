@@ -160,6 +160,26 @@ class TrainTestCommandsTest {
   }
 
   @Test
+  void aMisspeltParameterGroupIsBadInputNamingItsKeyAndTheConfig() throws IOException {
+    Path typo = Files.writeString(dir.resolve("typo.yaml"), Files.readString(Path.of(CONFIG))
+        .replace("lr_ratios: {glance: 0.5, classifier: 5.0}", "lr_ratios: {glance: 0.5, classifier: 5.0, polcy: 0.1}"));
+    CliRun train = CliRun.of("train", typo.toString(), "--work-dir", dir.resolve("w").toString());
+    CliRun test = CliRun.of("test", typo.toString(), dir.resolve("none.safetensors").toString());
+    for (CliRun r : List.of(train, test)) {
+      assertEquals(3, r.code(), r.err());
+      assertTrue(r.err().contains("error: " + typo + ": 'train.lr_ratios.polcy' is not a parameter group of this model;"
+          + " valid names: glance, classifier"), r.err());
+    }
+    CliRun frozen = CliRun.of("train", CONFIG, "--work-dir", dir.resolve("w").toString(), "--cfg-options",
+        "train.frozen_from_epoch.glanse=1");
+    assertEquals(3, frozen.code(), frozen.err());
+    assertTrue(frozen.err().contains("error: --cfg-options train.frozen_from_epoch.glanse: 'train.frozen_from_epoch."
+        + "glanse' is not a parameter group of this model (did you mean 'glance'?); valid names: glance, classifier"
+        + " (config " + CONFIG + ")"), frozen.err());
+    assertTrue(Files.notExists(dir.resolve("w")), "no run folder for a run that cannot start");
+  }
+
+  @Test
   void aMissingListFileOrLabelMapStopsTrainingBeforeTheRunFolder() {
     for (String key : List.of("data.train_list", "data.val_list", "data.label_map")) {
       String missing = dir.resolve(key + ".txt").toString();
