@@ -151,7 +151,12 @@ public final class DemoCommand implements Callable<Integer> {
   private int singleVideo(PrintWriter out) throws IOException {
     ExperimentConfig c = options.load(positional.get(0), new LinkedHashMap<>());
     List<String> names = positional.size() > 3 ? LabelMap.read(positional.get(3)).names() : configuredNames(c);
-    dev.adafocus.exit.ExitPolicy exit = thresholds == null ? null : dev.adafocus.exit.ExitThresholds.read(thresholds).policy();
+    dev.adafocus.exit.ExitPolicy exit = null;
+    if (thresholds != null) {
+      dev.adafocus.exit.ExitThresholds t = dev.adafocus.exit.ExitThresholds.read(thresholds);
+      t.requireSteps(c.adaFocusConfig().frames(), thresholds, c.source());
+      exit = t.policy();
+    }
     var model = dev.adafocus.recipe.AdaFocusExperimentFactory.buildModel(c.forEvaluation());
     try {
       dev.adafocus.train.TestRun.loadWeights(model, positional.get(1));

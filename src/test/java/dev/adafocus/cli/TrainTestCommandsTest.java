@@ -143,6 +143,23 @@ class TrainTestCommandsTest {
   }
 
   @Test
+  void thresholdsForAnotherNumberOfStepsAreBadInputNamingTheFile() throws IOException {
+    String ci = Path.of("configs", "adafocusv2_ci_synthetic.yaml").toString();
+    Path thresholds = dir.resolve("t.json");
+    new ExitThresholds(1, new double[] {0, 0, 0, 0, 0, -1e8}, StepCosts.linear(1, 6), new Score(1, 50, 50),
+        new double[] {0, 0, 0, 0, 0, 1}).write(thresholds);
+    CliRun test = CliRun.of("test", ci, dir.resolve("none.safetensors").toString(), "--thresholds",
+        thresholds.toString());
+    CliRun demo = CliRun.of("demo", ci, dir.resolve("none.safetensors").toString(), dir.resolve("v.mp4").toString(),
+        "--thresholds", thresholds.toString());
+    for (CliRun r : List.of(test, demo)) {
+      assertEquals(3, r.code(), r.err());
+      assertTrue(r.err().contains("error: " + thresholds + ": exit thresholds are for 6 steps but the model has 4 frames"
+          + " (model.num_segments in " + ci + ")"), r.err());
+    }
+  }
+
+  @Test
   void aMissingPretrainedFileStopsTrainingNamingItsKeyButNotEvaluation() {
     String missing = dir.resolve("mobilenetv2.pth.tar").toString();
     CliRun train = CliRun.of("train", CONFIG, "--work-dir", dir.resolve("w").toString(), "--cfg-options",
