@@ -160,6 +160,18 @@ class TrainTestCommandsTest {
   }
 
   @Test
+  void aLabelMapOfAnotherClassCountIsBadInputNamingTheFile() throws IOException {
+    String ci = Path.of("configs", "adafocusv2_ci_synthetic.yaml").toString();
+    Path labels = Files.writeString(dir.resolve("labels.txt"), "cat\ndog\n");
+    CliRun demo = CliRun.of("demo", ci, dir.resolve("none.safetensors").toString(), dir.resolve("v.mp4").toString(),
+        labels.toString());
+    assertEquals(3, demo.code(), demo.err());
+    assertTrue(demo.err().contains("error: " + labels + ": the label map (LABEL_MAP) names 2 classes but the model has "),
+        demo.err());
+    assertTrue(demo.err().contains("(model.num_classes in " + ci + ")"), demo.err());
+  }
+
+  @Test
   void aMissingPretrainedFileStopsTrainingNamingItsKeyButNotEvaluation() {
     String missing = dir.resolve("mobilenetv2.pth.tar").toString();
     CliRun train = CliRun.of("train", CONFIG, "--work-dir", dir.resolve("w").toString(), "--cfg-options",
