@@ -48,8 +48,9 @@ final class BenchLoaderCommand implements Callable<Integer> {
   ListFormat format;
 
   @Option(names = "--template", defaultValue = "img_%05d.jpg", paramLabel = "<pattern>",
+      converter = FrameTemplateConverter.class,
       description = "Frame file names in frame folders.")
-  String template;
+  FrameTemplate template;
 
   @Option(names = "--frames", defaultValue = "16", description = "Frames per clip.")
   int frames;
@@ -127,7 +128,7 @@ final class BenchLoaderCommand implements Callable<Integer> {
 
   private LoaderStats measure(Path listFile, Path dataRoot, ListFormat fmt) {
     VideoDataset ds = VideoDataset.official(ListFileParser.parse(listFile, fmt, 0),
-        VideoOpener.of(fmt, dataRoot, new FrameTemplate(template)), ClipSampling.single(frames, train, true),
+        VideoOpener.of(fmt, dataRoot, template), ClipSampling.single(frames, train, true),
         inputSize, true);
     LoaderOptions options = (train ? LoaderOptions.training(batchSize, workers, seed)
         : LoaderOptions.evaluation(batchSize, workers)).withBadVideos(skipBad ? BadVideoPolicy.SKIP : BadVideoPolicy.FAIL);

@@ -45,8 +45,9 @@ final class CheckListCommand implements Callable<Integer> {
   ListFormat format;
 
   @Option(names = "--template", defaultValue = "img_%05d.jpg", paramLabel = "<pattern>",
+      converter = FrameTemplateConverter.class,
       description = "Frame file names when no --layout.")
-  String template;
+  FrameTemplate template;
 
   @Option(names = "--labels", paramLabel = "<file>", description = "Label map (classInd.txt, category.txt): labels "
       + "must be below its class count.")
@@ -63,7 +64,7 @@ final class CheckListCommand implements Callable<Integer> {
     int numClasses = labels != null ? LabelMap.read(labels).size() : layout != null ? layout.numClasses() : 0;
     List<VideoRecord> records = ListFileParser.parse(list, fmt, numClasses);
     VideoOpener opener = layout != null ? layout.opener(dataRoot)
-        : VideoOpener.of(fmt, dataRoot, new FrameTemplate(template));
+        : VideoOpener.of(fmt, dataRoot, template);
     ProgressBar bar = new ProgressBar(spec.commandLine().getErr());
     List<ListChecker.Problem> problems = ListChecker.check(records, opener, (d, t) -> {
       if (d == t || d % 50 == 0) {

@@ -3,6 +3,7 @@ package dev.adafocus.cli;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.adafocus.AdaFocusException;
+import dev.adafocus.DataFormatException;
 import dev.adafocus.config.ExperimentConfig;
 import dev.adafocus.data.LabelMap;
 import dev.adafocus.recipe.BenchmarkDemo;
@@ -132,6 +133,16 @@ public final class DemoCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** Class names from the LABEL_MAP argument, which must name exactly {@code model.num_classes} classes. */
+  private static List<String> labelMapNames(Path file, ExperimentConfig c) {
+    List<String> names = LabelMap.read(file).names();
+    if (names.size() != c.model().numClasses()) {
+      throw new DataFormatException(file, 0, "the label map (LABEL_MAP) names " + names.size() + " classes but the "
+          + "model has " + c.model().numClasses() + " (model.num_classes in " + c.source() + ")");
+    }
+    return names;
+  }
+
   /**
    * Class names from the config's {@code data.label_map}; when that file is absent (a released config without its
    * dataset), a warning and label indices, since the names only label the pictures.
@@ -150,8 +161,13 @@ public final class DemoCommand implements Callable<Integer> {
 
   private int singleVideo(PrintWriter out) throws IOException {
     ExperimentConfig c = options.load(positional.get(0), new LinkedHashMap<>());
-    List<String> names = positional.size() > 3 ? LabelMap.read(positional.get(3)).names() : configuredNames(c);
-    dev.adafocus.exit.ExitPolicy exit = thresholds == null ? null : dev.adafocus.exit.ExitThresholds.read(thresholds).policy();
+    List<String> names = positional.size() > 3 ? labelMapNames(positional.get(3), c) : configuredNames(c);
+    dev.adafocus.exit.ExitPolicy exit = null;
+    if (thresholds != null) {
+      dev.adafocus.exit.ExitThresholds t = dev.adafocus.exit.ExitThresholds.read(thresholds);
+      t.requireSteps(c.adaFocusConfig().frames(), thresholds, c.source());
+      exit = t.policy();
+    }
     var model = dev.adafocus.recipe.AdaFocusExperimentFactory.buildModel(c.forEvaluation());
     try {
       dev.adafocus.train.TestRun.loadWeights(model, positional.get(1));

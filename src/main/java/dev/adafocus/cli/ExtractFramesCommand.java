@@ -47,8 +47,9 @@ final class ExtractFramesCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--template", defaultValue = "img_%05d.jpg", paramLabel = "<pattern>",
+      converter = FrameTemplateConverter.class,
       description = "Frame file names, 1-based (ActivityNet/FCVID read image_%%05d.jpg).")
-  String template;
+  FrameTemplate template;
 
   @Option(names = "--height", defaultValue = "360", description = "Frame height (0 keeps the native size).")
   int height;
@@ -86,7 +87,7 @@ final class ExtractFramesCommand implements Callable<Integer> {
     List<FrameExtractor.Job> jobsList = input.videos != null ? FrameExtractor.videosIn(input.videos)
         : FrameExtractor.videosOf(input.videoList, videoRoot != null ? videoRoot : input.videoList.getParent(),
             numClasses);
-    FrameExtractor.Options options = new FrameExtractor.Options(height, new FrameTemplate(template), quality, jobs,
+    FrameExtractor.Options options = new FrameExtractor.Options(height, template, quality, jobs,
         skipBad ? BadVideoPolicy.SKIP : BadVideoPolicy.FAIL);
     ProgressBar bar = new ProgressBar(spec.commandLine().getErr());
     List<FrameExtractor.Result> results = FrameExtractor.extract(jobsList, this.out, options,

@@ -89,6 +89,7 @@ public final class TestCommand implements Callable<Integer> {
     } catch (java.io.IOException e) {
       throw new dev.adafocus.AdaFocusException(thresholds + ": " + e.getMessage(), e);
     }
+    t.requireSteps(c.adaFocusConfig().frames(), thresholds, c.source());
     dev.adafocus.recipe.ExitTest.Result r = dev.adafocus.recipe.ExitTest.run(c, checkpoint, t.policy(), out, inference());
     if (options.json) {
       JsonObject o = new JsonObject();

@@ -1,5 +1,6 @@
 package dev.adafocus.config;
 
+import dev.adafocus.data.FrameTemplate;
 import dev.adafocus.data.synthetic.SyntheticBenchmark;
 import java.util.List;
 
@@ -40,7 +41,15 @@ public record DataConfig(String kind, String root, String trainList, String valL
         throw s.error("scales", "every scale must be in (0, 1], got " + d);
       }
     }
-    return new DataConfig(kind, s.str("root"), s.str("train_list"), s.str("val_list"), s.str("frame_template"),
+    String frameTemplate = s.str("frame_template");
+    if (frameTemplate != null) {
+      try {
+        new FrameTemplate(frameTemplate);
+      } catch (IllegalArgumentException e) {
+        throw s.error("frame_template", e.getMessage());
+      }
+    }
+    return new DataConfig(kind, s.str("root"), s.str("train_list"), s.str("val_list"), frameTemplate,
         s.str("label_map"), s.integer("num_workers", 0), s.integer("batch_size", 1), inputSize,
         s.integer("scale_size", 1), scales, s.bool("flip"), synthetic);
   }

@@ -15,12 +15,15 @@ import java.util.Map;
  * @param source the config file it was loaded from
  * @param workDir the run's base folder, or null for {@code work_dirs/<name>}
  * @param resolved the merged key tree (what {@link ConfigWriter} saves in the run folder)
+ * @param groupKeyOrigins where each parameter-group key of {@code train.lr_ratios} and {@code train.frozen_from_epoch}
+ *     not taken from the defaults was set (file or flag), by dotted key
  */
 public record ExperimentConfig(String name, Path source, Path workDir, ModelConfig model, DataConfig data,
-    TrainConfig train, EvalConfig eval, Map<String, Object> resolved) {
+    TrainConfig train, EvalConfig eval, Map<String, Object> resolved, Map<String, String> groupKeyOrigins) {
 
   public ExperimentConfig {
     resolved = ConfigWriter.deepCopy(resolved);
+    groupKeyOrigins = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(groupKeyOrigins));
   }
 
   /** The base folder of this experiment's runs: {@code work_dir} if set, else {@code work_dirs/<name>}. */
@@ -42,7 +45,8 @@ public record ExperimentConfig(String name, Path source, Path workDir, ModelConf
    * (so a missing ImageNet file does not stop {@code test} or {@code demo}).
    */
   public ExperimentConfig forEvaluation() {
-    return new ExperimentConfig(name, source, workDir, model.withoutPretrained(), data, train, eval, resolved);
+    return new ExperimentConfig(name, source, workDir, model.withoutPretrained(), data, train, eval, resolved,
+        groupKeyOrigins);
   }
 
   /**
@@ -84,6 +88,23 @@ public record ExperimentConfig(String name, Path source, Path workDir, ModelConf
     return names;
   }
 
+  /**
+   * Checks that the keys of {@code train.lr_ratios} and {@code train.frozen_from_epoch} set by the config or the command
+   * line (not the built-in defaults) name parameter groups of the model ({@code groups}), so that a misspelt group
+   * fails instead of being ignored.
+   */
+  public void requireKnownParameterGroups(List<String> groups) {
+    groupKeyOrigins.forEach((key, origin) -> {
+      String name = key.substring(key.lastIndexOf('.') + 1);
+      if (!groups.contains(name)) {
+        String hint = Suggestions.closest(name, groups);
+        throw new ConfigException(origin + ": '" + key + "' is not a parameter group of this model"
+            + (hint == null ? "" : " (did you mean '" + hint + "'?)") + "; valid names: " + String.join(", ", groups)
+            + (origin.equals(source.toString()) ? "" : " (config " + source + ")"));
+      }
+    });
+  }
+
   /** A missing {@code file} is an error naming its key and how to override it ({@code whatNullDoes}: null if unset). */
   private void requireFile(String key, String file, String whatNullDoes) {
     if (file != null && !Files.isRegularFile(Path.of(file))) {
@@ -97,9 +118,19 @@ public record ExperimentConfig(String name, Path source, Path workDir, ModelConf
     ConfigSection top = new ConfigSection(tree, "");
     String workDir = top.str("work_dir");
     ModelConfig model = ModelConfig.read(new ConfigSection(tree, "model"));
+    TrainConfig train = TrainConfig.read(new ConfigSection(tree, "train"));
+    Map<String, String> groupKeyOrigins = new java.util.HashMap<>();
+    train.lrRatios().keySet().forEach(k -> putUserOrigin(tree, "train.lr_ratios." + k, groupKeyOrigins));
+    train.frozenFromEpoch().keySet().forEach(k -> putUserOrigin(tree, "train.frozen_from_epoch." + k, groupKeyOrigins));
     return new ExperimentConfig(name, source, workDir == null ? null : Path.of(workDir), model,
-        DataConfig.read(new ConfigSection(tree, "data"), model.inputSize()),
-        TrainConfig.read(new ConfigSection(tree, "train")), EvalConfig.read(new ConfigSection(tree, "eval")),
-        tree.root());
+        DataConfig.read(new ConfigSection(tree, "data"), model.inputSize()), train,
+        EvalConfig.read(new ConfigSection(tree, "eval")), tree.root(), groupKeyOrigins);
+  }
+
+  private static void putUserOrigin(ConfigTree tree, String key, Map<String, String> origins) {
+    String origin = tree.origin(key);
+    if (!origin.equals("defaults")) {
+      origins.put(key, origin);
+    }
   }
 }

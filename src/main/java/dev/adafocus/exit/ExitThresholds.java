@@ -71,6 +71,18 @@ public record ExitThresholds(double q, double[] thresholds, StepCosts stepCosts,
     return validationExitFractions.clone();
   }
 
+  /**
+   * Checks that these thresholds are for a model of {@code frames} frames (one exit step per frame); the error names
+   * the thresholds {@code file} and the {@code config} the model comes from.
+   */
+  public void requireSteps(int frames, Path file, Path config) {
+    if (policy().steps() != frames) {
+      throw new DataFormatException(file, 0, "exit thresholds are for " + policy().steps() + " steps but the model has "
+          + frames + " frames (model.num_segments in " + config + "); calibrate thresholds for this model with "
+          + "'adafocus exit calibrate'");
+    }
+  }
+
   /** Writes the JSON file. */
   public void write(Path file) throws IOException {
     JsonObject o = new JsonObject();

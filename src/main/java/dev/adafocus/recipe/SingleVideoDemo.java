@@ -38,7 +38,8 @@ public final class SingleVideoDemo {
   public record Result(List<ClassScore> top5, int stepsProcessed, int steps, double gflops, FocusPictures.Written pictures) {}
 
   /**
-   * @param classNames class names by index (from a label map), or null for numbers
+   * @param classNames class names by index (from a label map checked against {@code model.num_classes}), or null for
+   *     numbers
    * @param exitPolicy conditional-exit thresholds, or null to process every frame
    */
   public static Result run(ExperimentConfig config, AdaFocusV2 model, Path video, List<String> classNames,
@@ -49,8 +50,8 @@ public final class SingleVideoDemo {
     List<String> names = classNames != null ? classNames
         : java.util.stream.IntStream.range(0, model.config().numClasses()).mapToObj(Integer::toString).toList();
     if (names.size() != model.config().numClasses()) {
-      throw new AdaFocusException("the label map has " + names.size() + " classes but the model has "
-          + model.config().numClasses());
+      throw new IllegalArgumentException(names.size() + " class names for a model of " + model.config().numClasses()
+          + " classes");
     }
     ExitPolicy policy = exitPolicy != null ? exitPolicy : processEveryFrame(frames);
     try (VideoSource source = open(config, video)) {

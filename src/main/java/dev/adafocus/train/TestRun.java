@@ -92,6 +92,7 @@ public final class TestRun {
     }
     Experiment<?> experiment = Experiments.create(config.forEvaluation());
     try {
+      config.requireKnownParameterGroups(TrainRun.groupNames(experiment.task()));
       loadWeights(experiment.task().module(), checkpoint);
       inference.prepare(experiment.task().module());
       EvalResult r = evaluate(experiment, trainSplit);

@@ -5,6 +5,7 @@ import dev.adafocus.config.ConfigWriter;
 import dev.adafocus.config.ExperimentConfig;
 import dev.adafocus.engine.Devices;
 import dev.adafocus.engine.Engine;
+import dev.adafocus.engine.StateDicts;
 import dev.adafocus.eval.Evaluator;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -31,47 +32,53 @@ public final class TrainRun {
   public record Result(Path runDir, int lastEpoch, String bestMetric, double bestValue, int bestEpoch) {}
 
   /**
-   * Trains {@code config}. {@code resume} is null (fresh run), {@link #AUTO} or a checkpoint path. The run folder is
-   * created and checked before anything is built, so an unwritable location fails at once; a missing resume file or
-   * input file (ImageNet weights, list files, label map) fails before the run folder is created.
+   * Trains {@code config}. {@code resume} is null (fresh run), {@link #AUTO} or a checkpoint path. Everything that can
+   * be checked before training is checked before the run folder is created: the resume checkpoint (readable, epochs
+   * left to train, weights that fit the model), the input files (ImageNet weights, list files, label map) and the
+   * parameter groups named in the config; the run folder is then created and checked for writing before training.
    */
   public static Result run(ExperimentConfig config, String resume, PrintWriter out) {
     Path resumeFrom = resumeFile(config, resume, out);
+    Checkpoint resumed = resumeFrom == null ? null : loadResumable(config, resumeFrom);
     config.requireInputFiles();
     Devices.parse(config.train().device());
     if (config.train().device().equals("cpu")) {
       dev.adafocus.engine.GradientSelfCheck.require();
     }
-    WorkDir work = WorkDir.create(config.runsFolder(), LocalDateTime.now());
-    ConfigWriter.write(config, work.configFile());
     if (config.train().threads() > 0) {
       Engine.setThreads(config.train().threads());
     }
     Experiment<?> experiment = Experiments.create(config);
-    try (PrintWriter log = work.openLog(out)) {
-      log.println("run folder: " + work.dir());
-      return fit(experiment, config, work, resumeFrom, log);
+    try {
+      config.requireKnownParameterGroups(groupNames(experiment.task()));
+      if (resumed != null) {
+        StateDicts.load(experiment.task().module(), resumed.model(), resumeFrom.toString(), key -> false);
+      }
+      WorkDir work = WorkDir.create(config.runsFolder(), LocalDateTime.now());
+      ConfigWriter.write(config, work.configFile());
+      try (PrintWriter log = work.openLog(out)) {
+        log.println("run folder: " + work.dir());
+        return fit(experiment, config, work, resumeFrom, resumed, log);
+      }
     } finally {
       Evaluator.closeIfNeeded(experiment.task());
     }
   }
 
   private static <B> Result fit(Experiment<B> e, ExperimentConfig config, WorkDir work, Path resumeFrom,
-      PrintWriter log) {
+      Checkpoint resumed, PrintWriter log) {
     CheckpointStore store = new CheckpointStore(work.dir());
     List<TrainingListener> listeners = List.of(new NanGuard(store), new ProgressLogger(log),
         new ScalarsJsonl(work.scalarsFile()), new CheckpointListener(store), new LearningCurve(work.dir()));
     try (Trainer<B> trainer = new Trainer<>(e.task(), e.train(), e.val(), config.train(), config.eval(), listeners)) {
-      if (resumeFrom != null) {
-        Checkpoint c = CheckpointStore.load(resumeFrom);
-        trainer.resume(c, resumeFrom.toString());
+      if (resumed != null) {
+        trainer.resume(resumed, resumeFrom.toString());
         log.println("resumed from " + resumeFrom + " at epoch " + trainer.startEpoch());
-        if (c.seed() != config.train().seed()) {
-          log.println("warning: the checkpoint was trained with seed " + c.seed() + " but train.seed is "
+        if (resumed.seed() != config.train().seed()) {
+          log.println("warning: the checkpoint was trained with seed " + resumed.seed() + " but train.seed is "
               + config.train().seed() + "; the run continues, but not on the curve of an uninterrupted run");
         }
-      }
-      if (resumeFrom == null) {
+      } else {
         e.task().beforeTraining(log);
       }
       trainer.fit();
@@ -79,6 +86,24 @@ public final class TrainRun {
       return new Result(work.dir(), h.isEmpty() ? -1 : h.get(h.size() - 1).epoch(), config.eval().bestMetric(),
           trainer.bestValue(), trainer.bestEpoch());
     }
+  }
+
+  /** The names of a task's parameter groups (the keys of {@code train.lr_ratios} and {@code train.frozen_from_epoch}). */
+  static List<String> groupNames(TrainTask<?> task) {
+    return task.parameterGroups().stream().map(ParamGroup::name).toList();
+  }
+
+  /** Reads the resume checkpoint; a run that already finished every epoch of the schedule has nothing to resume. */
+  private static Checkpoint loadResumable(ExperimentConfig config, Path file) {
+    Checkpoint c = CheckpointStore.load(file);
+    int lastEpoch = config.train().passes() - 1;
+    if (c.epoch() >= lastEpoch) {
+      throw new CheckpointException(file + ": nothing left to train: this checkpoint finished epoch " + c.epoch()
+          + " and the schedule of train.epochs=" + config.train().epochs() + " (" + config.source() + ") ends with epoch "
+          + lastEpoch + "; raise train.epochs (e.g. --cfg-options train.epochs=" + (config.train().epochs() + 1)
+          + ") to train on");
+    }
+    return c;
   }
 
   private static Path resumeFile(ExperimentConfig config, String resume, PrintWriter out) {

@@ -100,7 +100,15 @@ public final class Trainer<B> implements AutoCloseable {
     }
     Map<String, Double> metrics = Map.of();
     if (valData != null && evalConfig.isEvalEpoch(epoch, config.epochs())) {
-      EvalResult result = Evaluator.evaluate(task, valData, epoch);
+      EvalResult result;
+      try {
+        result = Evaluator.evaluate(task, valData, epoch);
+      } catch (RuntimeException e) {
+        EpochRecord unvalidated = new EpochRecord(epoch, lr, meanLoss, Map.of());
+        history.add(unvalidated);
+        listeners.forEach(l -> l.onValidationFailure(this, unvalidated, e));
+        throw e;
+      }
       metrics = result.metrics();
       double v = metrics.get(evalConfig.bestMetric());
       if (bestEpoch < 0 || v > bestValue) {

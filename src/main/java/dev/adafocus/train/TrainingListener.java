@@ -14,6 +14,12 @@ public interface TrainingListener {
   /** After the epoch and its validation (if any); {@link Trainer#history()} already holds {@code record}. */
   default void onEpochEnd(Trainer<?> trainer, EpochRecord record) {}
 
+  /**
+   * When the validation after a trained epoch fails; {@link Trainer#history()} already holds {@code record} (without
+   * metrics), so {@link Trainer#snapshot()} holds the trained weights. A listener may replace the failure by throwing.
+   */
+  default void onValidationFailure(Trainer<?> trainer, EpochRecord record, RuntimeException failure) {}
+
   /** When the run ends; {@code failure} is null on success. */
   default void onTrainingEnd(Trainer<?> trainer, Throwable failure) {}
 }

@@ -103,6 +103,28 @@ class TrainTestCommandsTest {
     assertEquals(3, other.code());
     assertTrue(other.err().contains(ckpt.toString()) && other.err().contains("with a different shape")
         && other.err().contains("fc.weight (file [3, 5], model [4, 5])"), other.err());
+
+    Path runs = dir.resolve("w");
+    CliRun finished = CliRun.of("train", CONFIG, "--work-dir", runs.toString(), "--resume", ckpt.toString());
+    assertEquals(3, finished.code(), finished.err());
+    assertTrue(finished.err().contains("error: " + ckpt + ": nothing left to train: this checkpoint finished epoch 1"
+        + " and the schedule of train.epochs=1 (" + CONFIG + ") ends with epoch 1"), finished.err());
+    CliRun auto = CliRun.of("train", CONFIG, "--work-dir", runs.toString(), "--resume");
+    assertEquals(3, auto.code(), auto.err());
+    assertTrue(auto.err().contains("nothing left to train"), auto.err());
+    CliRun wrongShape = CliRun.of("train", CONFIG, "--work-dir", runs.toString(), "--resume", ckpt.toString(),
+        "--cfg-options", "model.num_classes=4", "--cfg-options", "train.epochs=3");
+    assertEquals(3, wrongShape.code(), wrongShape.err());
+    assertTrue(wrongShape.err().contains(ckpt.toString()) && wrongShape.err().contains("with a different shape"),
+        wrongShape.err());
+    Path corrupt = Files.writeString(dir.resolve("corrupt.safetensors"), "not a checkpoint");
+    CliRun unreadable = CliRun.of("train", CONFIG, "--work-dir", runs.toString(), "--resume", corrupt.toString(),
+        "--cfg-options", "train.epochs=3");
+    assertEquals(3, unreadable.code(), unreadable.err());
+    assertTrue(unreadable.err().contains(corrupt.toString()), unreadable.err());
+    try (Stream<Path> s = Files.list(runs)) {
+      assertEquals(1, s.count(), "no run folder for a resume that cannot start");
+    }
   }
 
   @Test
@@ -121,6 +143,35 @@ class TrainTestCommandsTest {
   }
 
   @Test
+  void thresholdsForAnotherNumberOfStepsAreBadInputNamingTheFile() throws IOException {
+    String ci = Path.of("configs", "adafocusv2_ci_synthetic.yaml").toString();
+    Path thresholds = dir.resolve("t.json");
+    new ExitThresholds(1, new double[] {0, 0, 0, 0, 0, -1e8}, StepCosts.linear(1, 6), new Score(1, 50, 50),
+        new double[] {0, 0, 0, 0, 0, 1}).write(thresholds);
+    CliRun test = CliRun.of("test", ci, dir.resolve("none.safetensors").toString(), "--thresholds",
+        thresholds.toString());
+    CliRun demo = CliRun.of("demo", ci, dir.resolve("none.safetensors").toString(), dir.resolve("v.mp4").toString(),
+        "--thresholds", thresholds.toString());
+    for (CliRun r : List.of(test, demo)) {
+      assertEquals(3, r.code(), r.err());
+      assertTrue(r.err().contains("error: " + thresholds + ": exit thresholds are for 6 steps but the model has 4 frames"
+          + " (model.num_segments in " + ci + ")"), r.err());
+    }
+  }
+
+  @Test
+  void aLabelMapOfAnotherClassCountIsBadInputNamingTheFile() throws IOException {
+    String ci = Path.of("configs", "adafocusv2_ci_synthetic.yaml").toString();
+    Path labels = Files.writeString(dir.resolve("labels.txt"), "cat\ndog\n");
+    CliRun demo = CliRun.of("demo", ci, dir.resolve("none.safetensors").toString(), dir.resolve("v.mp4").toString(),
+        labels.toString());
+    assertEquals(3, demo.code(), demo.err());
+    assertTrue(demo.err().contains("error: " + labels + ": the label map (LABEL_MAP) names 2 classes but the model has "),
+        demo.err());
+    assertTrue(demo.err().contains("(model.num_classes in " + ci + ")"), demo.err());
+  }
+
+  @Test
   void aMissingPretrainedFileStopsTrainingNamingItsKeyButNotEvaluation() {
     String missing = dir.resolve("mobilenetv2.pth.tar").toString();
     CliRun train = CliRun.of("train", CONFIG, "--work-dir", dir.resolve("w").toString(), "--cfg-options",
@@ -135,6 +186,26 @@ class TrainTestCommandsTest {
         "model.focus_pretrained=" + missing);
     assertEquals(3, test.code(), test.err());
     assertTrue(test.err().contains("none.safetensors") && !test.err().contains("focus_pretrained"), test.err());
+  }
+
+  @Test
+  void aMisspeltParameterGroupIsBadInputNamingItsKeyAndTheConfig() throws IOException {
+    Path typo = Files.writeString(dir.resolve("typo.yaml"), Files.readString(Path.of(CONFIG))
+        .replace("lr_ratios: {glance: 0.5, classifier: 5.0}", "lr_ratios: {glance: 0.5, classifier: 5.0, polcy: 0.1}"));
+    CliRun train = CliRun.of("train", typo.toString(), "--work-dir", dir.resolve("w").toString());
+    CliRun test = CliRun.of("test", typo.toString(), dir.resolve("none.safetensors").toString());
+    for (CliRun r : List.of(train, test)) {
+      assertEquals(3, r.code(), r.err());
+      assertTrue(r.err().contains("error: " + typo + ": 'train.lr_ratios.polcy' is not a parameter group of this model;"
+          + " valid names: glance, classifier"), r.err());
+    }
+    CliRun frozen = CliRun.of("train", CONFIG, "--work-dir", dir.resolve("w").toString(), "--cfg-options",
+        "train.frozen_from_epoch.glanse=1");
+    assertEquals(3, frozen.code(), frozen.err());
+    assertTrue(frozen.err().contains("error: --cfg-options train.frozen_from_epoch.glanse: 'train.frozen_from_epoch."
+        + "glanse' is not a parameter group of this model (did you mean 'glance'?); valid names: glance, classifier"
+        + " (config " + CONFIG + ")"), frozen.err());
+    assertTrue(Files.notExists(dir.resolve("w")), "no run folder for a run that cannot start");
   }
 
   @Test

@@ -209,4 +209,17 @@ class ConfigLoaderTest {
     ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(bad));
     assertTrue(e.getMessage().startsWith(bad + ":2: not UTF-8 text"), e.getMessage());
   }
+
+  @Test
+  void aFrameTemplateWithoutOneNumberFieldIsAConfigErrorNamingItsKeyAndFile() throws IOException {
+    for (String template : List.of("img_%s.jpg", "img.jpg", "%d%d")) {
+      Path file = Files.writeString(dir.resolve("t.yaml"), "_base_: [my_exp.yaml]\ndata:\n  frame_template: '"
+          + template + "'\n");
+      ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file));
+      assertTrue(e.getMessage().startsWith(file + ": 'data.frame_template': frame template \"" + template
+          + "\" needs exactly one number field"), e.getMessage());
+    }
+    assertEquals("img_{:05d}.jpg", ConfigLoader.load(leaf, Map.of(), List.of("data.frame_template=img_{:05d}.jpg"))
+        .data().frameTemplate(), "a valid template is kept as written");
+  }
 }

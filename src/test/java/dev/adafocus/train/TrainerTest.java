@@ -9,14 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.adafocus.AdaFocusException;
 import dev.adafocus.config.EvalConfig;
 import dev.adafocus.config.TrainConfig;
 import dev.adafocus.engine.Tensors;
+import dev.adafocus.eval.BatchSource;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.bytedeco.pytorch.Tensor;
@@ -195,5 +198,50 @@ class TrainerTest {
     EvalConfig official = new EvalConfig("map", 5, 10);
     int[] evaluated = java.util.stream.IntStream.rangeClosed(0, 50).filter(e -> official.isEvalEpoch(e, 50)).toArray();
     assertArrayEquals(new int[] {0, 5, 10, 15, 20, 25, 30, 35, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50}, evaluated);
+  }
+
+  @Test
+  void aFailedValidationKeepsTheTrainedEpochAsLastAndResumeContinuesAfterIt() {
+    TrainConfig c = config(2, 1, 0.05);
+    ToyData val = new ToyData(9, 5, 3, 4, false, 8);
+    BatchSource<ToyBatch> failsAtEpoch1 = new BatchSource<>() {
+      @Override
+      public int batchesPerEpoch() {
+        return val.batchesPerEpoch();
+      }
+
+      @Override
+      public Iterator<ToyBatch> batches(int epoch) {
+        if (epoch == 1) {
+          throw new AdaFocusException("val/broken.mp4: cannot decode");
+        }
+        return val.batches(epoch);
+      }
+    };
+    CheckpointStore store = new CheckpointStore(dir);
+    ToyTask task = new ToyTask(5, 3, true, 0.3, 1);
+    AdaFocusException e;
+    try (Trainer<ToyBatch> t = new Trainer<>(task, new ToyData(14, 5, 3, 4, true, 7), failsAtEpoch1, c,
+        EVAL_EVERY_EPOCH, List.of(new CheckpointListener(store)))) {
+      e = assertThrows(AdaFocusException.class, t::fit);
+    }
+    Path last = store.file("last");
+    assertTrue(e.getMessage().startsWith("val/broken.mp4: cannot decode"), e.getMessage());
+    assertTrue(e.getMessage().contains("epoch 1 was trained but not validated; its weights are saved in " + last
+        + ", and 'train --resume " + last + "' continues with epoch 2"), e.getMessage());
+    Checkpoint saved = CheckpointStore.load(last);
+    assertEquals(1, saved.epoch());
+    assertEquals(List.of(0, 1), saved.history().stream().map(EpochRecord::epoch).toList());
+    assertTrue(saved.history().get(1).metrics().isEmpty(), "the failed validation left no metrics");
+    assertEquals(0, CheckpointStore.load(store.file("best_top1")).epoch(), "the best checkpoint is still epoch 0's");
+    ToyTask resumed = new ToyTask(5, 3, true, 0.3, 9);
+    try (Trainer<ToyBatch> t = trainer(resumed, new ToyData(14, 5, 3, 4, true, 7), c,
+        List.of(new CheckpointListener(store)))) {
+      t.resume(saved, last.toString());
+      assertArrayEquals(task.flatState(), resumed.flatState(), "last holds the weights trained in epoch 1");
+      assertEquals(2, t.startEpoch());
+      t.fit();
+      assertEquals(3, t.history().size());
+    }
   }
 }
