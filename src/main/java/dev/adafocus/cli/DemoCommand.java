@@ -170,6 +170,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
     var model = dev.adafocus.recipe.AdaFocusExperimentFactory.buildModel(c.forEvaluation());
     try {
+      dev.adafocus.train.TestRun.warnIfTrainedOtherwise(c, positional.get(1), spec.commandLine().getErr());
       dev.adafocus.train.TestRun.loadWeights(model, positional.get(1));
       new dev.adafocus.train.TestRun.Inference(optimise, precision.get(spec.commandLine().getErr())).prepare(model);
       var r = dev.adafocus.recipe.SingleVideoDemo.run(c, model, positional.get(2), names, exit, outFilename);

@@ -4,7 +4,10 @@ import dev.adafocus.data.ClipSampling;
 import dev.adafocus.models.adafocus.AdaFocusConfig;
 import dev.adafocus.models.backbones.BackboneSpec;
 import dev.adafocus.models.tsm.TsmConfig;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The model section: which model ({@code kind}) and the sizes and architectures of its components (official flag
@@ -44,6 +47,42 @@ public record ModelConfig(String kind, int numClasses, int numSegments, int inpu
   /** Whether these settings describe AdaFocusV2-TSM. */
   public boolean isTsm() {
     return kind.equals(ADAFOCUS_V2_TSM);
+  }
+
+  /**
+   * The settings that fix the model's shape and what it sees, by config key, as text: what a training checkpoint
+   * records, so that resuming or evaluating it under other settings is noticed.
+   */
+  public Map<String, String> architecture() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("model.kind", kind);
+    m.put("model.num_classes", String.valueOf(numClasses));
+    m.put("model.num_segments", String.valueOf(numSegments));
+    m.put("model.input_size", String.valueOf(inputSize));
+    m.put("model.patch_size", String.valueOf(patchSize));
+    m.put("model.glance_arch", glanceArch);
+    m.put("model.glance_width_mult", String.valueOf(glanceWidthMult));
+    m.put("model.glance_size", String.valueOf(glanceSize));
+    m.put("model.focus_arch", focusArch);
+    m.put("model.focus_width_mult", String.valueOf(focusWidthMult));
+    m.put("model.policy_hidden", String.valueOf(policyHidden));
+    m.put("model.classifier_hidden", String.valueOf(classifierHidden));
+    m.put("model.sample", String.valueOf(sample));
+    m.put("model.focus_segments", String.valueOf(focusSegments));
+    m.put("model.shift_div", String.valueOf(shiftDiv));
+    return m;
+  }
+
+  /** The settings of {@link #architecture} that differ from {@code recorded}, as "key: recorded X, now Y". */
+  public List<String> differencesFrom(Map<String, String> recorded) {
+    List<String> out = new ArrayList<>();
+    architecture().forEach((key, now) -> {
+      String then = recorded.get(key);
+      if (then != null && !then.equals(now)) {
+        out.add(key + ": checkpoint " + then + ", config " + now);
+      }
+    });
+    return out;
   }
 
   /** These settings without ImageNet weight files (the model starts from random weights). */

@@ -1,7 +1,10 @@
 package dev.adafocus.io;
 
+import com.google.gson.JsonParser;
 import dev.adafocus.CheckpointException;
 import dev.adafocus.engine.HostTensor;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,6 +20,8 @@ public final class TrainingCheckpointLayout {
   public static final String MODEL_PREFIX = "model.";
   /** Prefix of the optimiser's tensors. */
   public static final String OPTIMIZER_PREFIX = "optimizer.";
+  /** Metadata key of the model settings the checkpoint was trained with (a JSON object of config key to value). */
+  public static final String MODEL_SETTINGS = "model_settings";
 
   private TrainingCheckpointLayout() {}
 
@@ -59,6 +64,34 @@ public final class TrainingCheckpointLayout {
     }
     return new WeightFile(file, WeightFile.Format.TRAINING_CHECKPOINT,
         new LinkedHashMap<>(split(file, tensors).model()), extras);
+  }
+
+  /**
+   * The model settings a training checkpoint was written with ({@link #MODEL_SETTINGS}); empty for any other file
+   * (official checkpoints, plain state dicts) and for checkpoints written before the settings were recorded.
+   */
+  public static Map<String, String> modelSettings(Path file) {
+    if (!file.getFileName().toString().endsWith(".safetensors") || !Files.isRegularFile(file)) {
+      return Map.of(); // a missing file is reported by whoever reads its weights
+    }
+    Map<String, String> metadata;
+    try {
+      metadata = Safetensors.readMetadata(file);
+    } catch (IOException e) {
+      throw new CheckpointException(file + ": cannot read checkpoint: " + e.getMessage(), e);
+    }
+    String json = metadata.get(MODEL_SETTINGS);
+    if (!isTrainingCheckpoint(metadata) || json == null) {
+      return Map.of();
+    }
+    try {
+      Map<String, String> out = new LinkedHashMap<>();
+      JsonParser.parseString(json).getAsJsonObject().entrySet().forEach(e -> out.put(e.getKey(), e.getValue().getAsString()));
+      return out;
+    } catch (RuntimeException e) {
+      throw new CheckpointException(file + ": training checkpoint metadata '" + MODEL_SETTINGS + "' is not a JSON object of "
+          + "settings: " + e.getMessage(), e);
+    }
   }
 
   private static Double number(Path file, Map<String, String> metadata, String key) {

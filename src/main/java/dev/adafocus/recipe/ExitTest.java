@@ -42,6 +42,7 @@ public final class ExitTest {
       TestRun.Inference inference) {
     AdaFocusV2 model = AdaFocusExperimentFactory.buildModel(config.forEvaluation());
     try (LoaderBatches val = ExperimentData.split(config, false)) {
+      TestRun.warnIfTrainedOtherwise(config, checkpoint, out);
       TestRun.loadWeights(model, checkpoint);
       inference.prepare(model);
       StepwiseInference stepwise = new StepwiseInference(model);

@@ -25,10 +25,17 @@ public final class CheckpointStore {
   private static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().create();
 
   private final Path dir;
+  private final Map<String, String> runMetadata;
   private Path lastSaved;
 
   public CheckpointStore(Path dir) {
+    this(dir, Map.of());
+  }
+
+  /** A store whose checkpoints also carry {@code runMetadata} (e.g. the model settings of the run). */
+  public CheckpointStore(Path dir, Map<String, String> runMetadata) {
     this.dir = dir;
+    this.runMetadata = Map.copyOf(runMetadata);
   }
 
   /** The file of a named checkpoint ({@code last}, {@code best_map}, ...). */
@@ -54,6 +61,7 @@ public final class CheckpointStore {
     meta.put("best_value", Double.toString(c.bestValue()));
     meta.put("best_epoch", Integer.toString(c.bestEpoch()));
     meta.put("history", GSON.toJson(c.history()));
+    meta.putAll(runMetadata);
     Path file = file(name);
     try {
       Safetensors.write(file, tensors, meta);

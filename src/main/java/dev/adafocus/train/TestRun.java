@@ -8,13 +8,15 @@ import dev.adafocus.eval.EvalResult;
 import dev.adafocus.eval.Evaluator;
 import dev.adafocus.eval.PredictionsCsv;
 import dev.adafocus.exit.LogitsDump;
+import dev.adafocus.io.TrainingCheckpointLayout;
 import dev.adafocus.nn.InferenceOptimisation;
 import dev.adafocus.nn.Net;
 import dev.adafocus.nn.Precision;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -37,6 +39,19 @@ public final class TestRun {
       StateDicts.load(model, CheckpointStore.loadModelWeights(checkpoint), checkpoint.toString(), key -> false);
     } else {
       dev.adafocus.io.WeightLoader.loadCheckpoint(model, checkpoint);
+    }
+  }
+
+  /**
+   * Warns on {@code out} when {@code checkpoint} was trained with other model settings (patch size, input size, ...)
+   * than {@code config} gives; evaluating under other settings can be intended, so it goes on.
+   */
+  public static void warnIfTrainedOtherwise(ExperimentConfig config, Path checkpoint, PrintWriter out) {
+    List<String> changed = config.model().differencesFrom(TrainingCheckpointLayout.modelSettings(checkpoint));
+    if (!changed.isEmpty()) {
+      out.println("warning: " + checkpoint + " was trained with other model settings than " + config.source() + " gives ("
+          + String.join("; ", changed) + "); evaluating with the config's");
+      out.flush();
     }
   }
 
@@ -90,6 +105,7 @@ public final class TestRun {
     if (config.train().threads() > 0) {
       Engine.setThreads(config.train().threads());
     }
+    warnIfTrainedOtherwise(config, checkpoint, out);
     Experiment<?> experiment = Experiments.create(config.forEvaluation());
     try {
       config.requireKnownParameterGroups(TrainRun.groupNames(experiment.task()));

@@ -1,5 +1,6 @@
 package dev.adafocus.train;
 
+import com.google.gson.Gson;
 import dev.adafocus.CheckpointException;
 import dev.adafocus.config.ConfigWriter;
 import dev.adafocus.config.ExperimentConfig;
@@ -7,11 +8,13 @@ import dev.adafocus.engine.Devices;
 import dev.adafocus.engine.Engine;
 import dev.adafocus.engine.StateDicts;
 import dev.adafocus.eval.Evaluator;
+import dev.adafocus.io.TrainingCheckpointLayout;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 
 /** The {@code train} command as a library call: run folder, resolved config, listeners, optional resume, fit. */
 public final class TrainRun {
@@ -67,7 +70,8 @@ public final class TrainRun {
 
   private static <B> Result fit(Experiment<B> e, ExperimentConfig config, WorkDir work, Path resumeFrom,
       Checkpoint resumed, PrintWriter log) {
-    CheckpointStore store = new CheckpointStore(work.dir());
+    CheckpointStore store = new CheckpointStore(work.dir(), Map.of(TrainingCheckpointLayout.MODEL_SETTINGS,
+        new Gson().toJson(config.model().architecture())));
     List<TrainingListener> listeners = List.of(new NanGuard(store), new ProgressLogger(log),
         new ScalarsJsonl(work.scalarsFile()), new CheckpointListener(store), new LearningCurve(work.dir()));
     try (Trainer<B> trainer = new Trainer<>(e.task(), e.train(), e.val(), config.train(), config.eval(), listeners)) {
@@ -96,6 +100,11 @@ public final class TrainRun {
   /** Reads the resume checkpoint; a run that already finished every epoch of the schedule has nothing to resume. */
   private static Checkpoint loadResumable(ExperimentConfig config, Path file) {
     Checkpoint c = CheckpointStore.load(file);
+    List<String> changed = config.model().differencesFrom(TrainingCheckpointLayout.modelSettings(file));
+    if (!changed.isEmpty()) {
+      throw new CheckpointException(file + ": trained with other model settings than " + config.source() + " gives ("
+          + String.join("; ", changed) + "); resume with the settings it was trained with");
+    }
     int lastEpoch = config.train().passes() - 1;
     if (c.epoch() >= lastEpoch) {
       throw new CheckpointException(file + ": nothing left to train: this checkpoint finished epoch " + c.epoch()

@@ -58,6 +58,20 @@ class TrainTestCommandsTest {
     assertEquals(3, logits.classes());
     assertEquals(3, logits.labels()[0].length);
     assertEquals(-1, logits.labels()[0][1], "empty label slots are -1");
+
+    // the checkpoint records the model settings it was trained with
+    Path last = runDir.resolve("last.safetensors");
+    CliRun otherShape = CliRun.of("train", CONFIG, "--work-dir", dir.resolve("other").toString(), "--resume", last.toString(),
+        "--cfg-options", "train.epochs=3", "model.classifier_hidden=64");
+    assertEquals(3, otherShape.code(), otherShape.err());
+    assertTrue(otherShape.err().contains(last + ": trained with other model settings than " + CONFIG + " gives "
+        + "(model.classifier_hidden: checkpoint "), otherShape.err());
+    assertTrue(Files.notExists(dir.resolve("other")), "no run folder for a resume that cannot start");
+    CliRun warned = CliRun.of("test", CONFIG, last.toString(), "--cfg-options", "model.classifier_hidden=64");
+    assertEquals(0, warned.code(), warned.err());
+    assertTrue(warned.out().contains("warning: " + last + " was trained with other model settings than " + CONFIG
+        + " gives (model.classifier_hidden: checkpoint "), warned.out());
+    assertTrue(!test.out().contains("warning:"), "no warning when the settings match: " + test.out());
   }
 
   @Test
@@ -115,8 +129,8 @@ class TrainTestCommandsTest {
     CliRun wrongShape = CliRun.of("train", CONFIG, "--work-dir", runs.toString(), "--resume", ckpt.toString(),
         "--cfg-options", "model.num_classes=4", "--cfg-options", "train.epochs=3");
     assertEquals(3, wrongShape.code(), wrongShape.err());
-    assertTrue(wrongShape.err().contains(ckpt.toString()) && wrongShape.err().contains("with a different shape"),
-        wrongShape.err());
+    assertTrue(wrongShape.err().contains(ckpt + ": trained with other model settings than " + CONFIG + " gives "
+        + "(model.num_classes: checkpoint 3, config 4)"), wrongShape.err());
     Path corrupt = Files.writeString(dir.resolve("corrupt.safetensors"), "not a checkpoint");
     CliRun unreadable = CliRun.of("train", CONFIG, "--work-dir", runs.toString(), "--resume", corrupt.toString(),
         "--cfg-options", "train.epochs=3");
