@@ -8,6 +8,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import dev.adafocus.DataFormatException;
+import dev.adafocus.data.TextFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -105,7 +106,7 @@ public record ExitThresholds(double q, double[] thresholds, StepCosts stepCosts,
   public static ExitThresholds read(Path file) throws IOException {
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      text = String.join("\n", TextFiles.readLines(file));
     } catch (NoSuchFileException e) {
       throw new DataFormatException(file, 0, "no such thresholds file");
     }

@@ -1,6 +1,7 @@
 package dev.adafocus.exit;
 
 import dev.adafocus.DataFormatException;
+import dev.adafocus.data.TextFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,7 +55,7 @@ public record StepCosts(double[] gflopsAfter) {
   public static StepCosts read(Path file) throws IOException {
     List<String> lines;
     try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      lines = TextFiles.readLines(file);
     } catch (NoSuchFileException e) {
       throw new DataFormatException(file, 0, "no such step cost file");
     }

@@ -1,9 +1,8 @@
 package dev.adafocus.viz;
 
 import dev.adafocus.DataFormatException;
+import dev.adafocus.data.TextFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,7 +30,7 @@ public final class CsvTable {
   public static CsvTable read(Path file) {
     List<String> text;
     try {
-      text = Files.readAllLines(file, StandardCharsets.UTF_8);
+      text = TextFiles.readLines(file);
     } catch (IOException e) {
       throw new DataFormatException(file, 0, "cannot read: " + e.getMessage());
     }

@@ -6,9 +6,8 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import dev.adafocus.DataFormatException;
+import dev.adafocus.data.TextFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,7 +34,7 @@ public final class ScalarsLog {
   public static List<Entry> read(Path file) {
     List<String> lines;
     try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      lines = TextFiles.readLines(file);
     } catch (IOException e) {
       throw new DataFormatException(file, 0, "cannot read: " + e.getMessage());
     }

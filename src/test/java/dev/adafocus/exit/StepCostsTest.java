@@ -59,4 +59,12 @@ class StepCostsTest {
     assertThrows(DataFormatException.class, () -> StepCosts.read(f));
     assertThrows(DataFormatException.class, () -> StepCosts.read(dir.resolve("missing.txt")));
   }
+
+  @Test
+  void aCostFileThatIsNotUtf8NamesTheLine() throws Exception {
+    Path f = dir.resolve("costs.txt");
+    Files.write(f, new byte[] {'1', '.', '5', '\n', '3', '.', '0', ' ', '#', ' ', (byte) 0xe9, '\n'});
+    DataFormatException e = assertThrows(DataFormatException.class, () -> StepCosts.read(f));
+    assertTrue(e.getMessage().startsWith(f + ":2: not UTF-8 text"), e.getMessage());
+  }
 }
